@@ -41,12 +41,10 @@ from importlib import resources
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, SKOS, Literal, Namespace, URIRef
-from rdflib.util import guess_format
+from rdflib import RDF, SKOS, Literal, URIRef
 
 from kg.errors import KGError
-
-KG = Namespace("https://w3id.org/cngov-kg/ontology#")
+from kg.namespace import KG
 
 # entity types in order of precedence (an Agency is also an Organization)
 ENTITY_TYPES = ("Agency", "Organization", "Place", "Program", "Person")
@@ -123,22 +121,6 @@ class _View:
 
 
 # --- reading the graph ----------------------------------------------------
-
-
-def load_graph(path: str | Path) -> rdflib.Graph:
-    """Parse a graph file (Turtle, N-Triples, …, guessed from the suffix).
-
-    Raises :class:`KGError` naming the file when it is missing or not valid.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise KGError(f"{path}: no such graph file; run `kg build` first or pass --graph FILE")
-    graph = rdflib.Graph()
-    try:
-        graph.parse(path, format=guess_format(str(path)) or "turtle")
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        raise KGError(f"{path}: cannot parse the graph: {exc}") from exc
-    return graph
 
 
 def _text(value) -> str:
