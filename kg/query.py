@@ -365,11 +365,6 @@ class RdflibEngine:
         return QueryResult("select", vars=vars_, rows=[tuple(row) for row in result])
 
 
-def _prologue() -> tuple[str, int]:
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes().items()]
-    return "\n".join(lines) + "\n", len(lines)
-
-
 def _from_ox(term) -> Node | None:
     import pyoxigraph as ox
 
@@ -390,8 +385,7 @@ class OxigraphEngine:
     (copied into an in-memory store) or a graph store with
     ``query(sparql, bindings) -> (vars, rows)`` (``kg.store.GraphStore``).
 
-    The project's prefixes are declared in front of the query; error
-    positions are given in the caller's own lines.
+    The project's prefixes are predeclared, as with rdflib's ``initNs``.
     """
 
     def __init__(self, target):
@@ -413,18 +407,13 @@ class OxigraphEngine:
     def run(self, sparql: str, bindings: Mapping[str, Node], source: str = "query") -> QueryResult:
         import pyoxigraph as ox
 
-        prologue, shift = _prologue()
         if self.graph_store is not None:
-            try:
-                vars_, rows = self.graph_store.query(prologue + sparql, dict(bindings))
-            except SyntaxError as exc:
-                raise self._syntax(exc, shift, source) from None
-            return QueryResult("select", vars=[str(v).lstrip("?") for v in vars_], rows=[tuple(r) for r in rows])
-        text = prologue + bind_values(sparql, bindings)
+            return self._run_graph_store(sparql, bindings, source)
+        text = bind_values(sparql, bindings)
         try:
-            result = self.store.query(text)
+            result = self.store.query(text, prefixes=prefixes())
         except SyntaxError as exc:
-            raise self._syntax(exc, shift, source) from None
+            raise self._syntax(str(exc), source) from None
         except OSError as exc:
             raise QueryError(f"{source}: the query failed: {exc}") from None
         if isinstance(result, ox.QueryBoolean):
@@ -438,12 +427,29 @@ class OxigraphEngine:
             g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
         return QueryResult("graph", graph=g)
 
+    def _run_graph_store(self, sparql: str, bindings: Mapping[str, Node], source: str) -> QueryResult:
+        # the store declares the project's prefixes and binds with a VALUES block itself
+        try:
+            vars_, rows = self.graph_store.query(sparql, dict(bindings))
+        except QueryError as exc:
+            if "error at " in str(exc):
+                raise self._syntax(str(exc), source) from None
+            raise QueryError(f"{source}: {exc}") from None
+        form = _query_form(sparql)
+        if form == "ASK":
+            return QueryResult("ask", boolean=bool(rows and rows[0][0] is not None and rows[0][0].toPython()))
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            g = Graph()
+            for t in rows:
+                g.add(tuple(t))
+            return QueryResult("graph", graph=g)
+        return QueryResult("select", vars=[str(v).lstrip("?") for v in vars_], rows=[tuple(r) for r in rows])
+
     @staticmethod
-    def _syntax(exc: SyntaxError, shift: int, source: str) -> QueryError:
-        msg = str(exc)
+    def _syntax(msg: str, source: str) -> QueryError:
         m = re.search(r"error at (\d+):(\d+):\s*(.*)", msg, re.DOTALL)
         if m:
-            return _syntax_error(source, int(m.group(1)) - shift, int(m.group(2)), m.group(3).strip())
+            return _syntax_error(source, int(m.group(1)), int(m.group(2)), m.group(3).strip())
         return _syntax_error(source, None, None, msg)
 
 
@@ -521,7 +527,10 @@ def open_store(path: str | Path):
         from kg.store import GraphStore  # type: ignore[import-not-found]
     except ImportError as exc:
         raise KGError(f"--store needs kg/store.py, which cannot be imported here ({exc}); use --graph FILE.ttl") from None
-    return GraphStore.open(path)
+    path = Path(path)
+    if not path.is_dir():
+        raise KGError(f"{path}: no graph store here; build one with 'kg build' or pass --graph FILE.ttl")
+    return GraphStore.open(path, create=False, read_only=True)
 
 
 # --- output -------------------------------------------------------------------
