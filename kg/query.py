@@ -27,9 +27,9 @@ Example::
     ...     '<http://www.w3.org/2004/02/skos/core#prefLabel> "衡水市"@zh .', format="nt")
     >>> r = run_query(RdflibEngine(g), 'SELECT ?p WHERE { ?p skos:prefLabel ?l . FILTER(STR(?l) = ?name) }',
     ...               {"name": Literal("衡水市")})
-    >>> print(format_table(r))
+    >>> print(format_table(r), end="")
     p
-    -------------------
+    ----------------------
     kgr:place/131100000000
 """
 
