@@ -1,0 +1,1 @@
+"""Language data: names, suffixes and cue words of Chinese public administration."""
