@@ -419,3 +419,11 @@ def test_lexicon_docstring_examples_hold(module):
 
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_lexicon_sector_references_resolve():
+    assert set(agencies.SECTOR_REFERENCES.values()) <= set(agencies.DEPARTMENTS)
+    assert agencies.SECTOR_REFERENCES["城管部门"] == "城市管理综合行政执法局"
+    assert agencies.SECTOR_REFERENCES["环保部门"] == "生态环境局"
+    # a reference is not a name
+    assert set(agencies.SECTOR_REFERENCES) & set(agencies.ABBREVIATIONS) == set()
