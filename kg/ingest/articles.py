@@ -319,7 +319,7 @@ def _byline_facts(d: _Draft) -> tuple[str, list[str], str]:
 
 
 _YEAR_MONTH = re.compile(r"(?<![\d\-—～~至])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月")
-_YEAR = re.compile(r"(?<![\d\-—～~至])((?:19|20)\d\d)\s*年")
+_YEAR = re.compile(r"(?<![\d\-—～~至])((?:19|20)\d\d)(?=\s*(?:年|[-—～~至]+\s*(?:19|20)\d\d\s*年))")
 
 
 def _plausible(y: int) -> bool:

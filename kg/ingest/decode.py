@@ -33,9 +33,11 @@ def _utf16_order(data: bytes) -> str | None:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
-    if odd and even <= odd // 20:
+    # CJK characters at U+xx00 ("一" is U+4E00) put a few NULs on the other
+    # side too, so the test is a strong majority, not all
+    if odd and even * 4 <= odd:
         return "utf-16-le"
-    if even and odd <= even // 20:
+    if even and odd * 4 <= even:
         return "utf-16-be"
     return None
 
@@ -67,9 +69,13 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         if order is None:
             raise InputError(path, "looks like a binary file (contains NUL bytes and is not UTF-16 text)")
         try:
-            return data.decode(order), order
+            text = data.decode(order)
         except UnicodeDecodeError:
             raise InputError(path, "looks like a binary file (contains NUL bytes and is not UTF-16 text)") from None
+        controls = len(_CONTROL_CHARS.findall(text)) - text.count("\x0c") - text.count("\x1b") - text.count("\r")
+        if controls > _BINARY_CONTROL_SHARE * len(text):
+            raise InputError(path, "looks like a binary file (contains NUL bytes and is not UTF-16 text)")
+        return text, order
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > _BINARY_CONTROL_SHARE * len(data):
         raise InputError(path, f"looks like a binary file ({controls} control bytes in {len(data)})")

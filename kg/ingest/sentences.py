@@ -13,7 +13,6 @@ from .cues import CLOSERS, SENTENCE_END
 _SENTENCE = re.compile(
     "[^\n%s]*(?:[%s]+[%s]*|\n|$)" % (re.escape(SENTENCE_END), re.escape(SENTENCE_END), re.escape(CLOSERS))
 )
-_SPACE = " \t\u3000\n"
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -28,9 +27,9 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
-        while start < end and text[start] in _SPACE:
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and text[end - 1] in _SPACE:
+        while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             out.append(Sentence(start, end, text[start:end]))
