@@ -427,3 +427,8 @@ def test_lexicon_sector_references_resolve():
     assert agencies.SECTOR_REFERENCES["环保部门"] == "生态环境局"
     # a reference is not a name
     assert set(agencies.SECTOR_REFERENCES) & set(agencies.ABBREVIATIONS) == set()
+
+
+def test_lexicon_program_head_sets_cover_the_scan_list():
+    assert programs.STRONG_HEADS | programs.WEAK_HEADS == set(programs.PROGRAM_HEADS)
+    assert programs.STRONG_HEADS is programs.STRONG_PROGRAM_HEADS

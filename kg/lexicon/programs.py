@@ -50,6 +50,10 @@ WEAK_PROGRAM_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Short names of the two head sets, as the program extractor reads them.
+STRONG_HEADS: frozenset[str] = STRONG_PROGRAM_HEADS
+WEAK_HEADS: frozenset[str] = WEAK_PROGRAM_HEADS
+
 #: Every head, longest first (ties in code-point order).
 PROGRAM_HEADS: tuple[str, ...] = tuple(
     sorted(STRONG_PROGRAM_HEADS | WEAK_PROGRAM_HEADS, key=lambda s: (-len(s), s))
