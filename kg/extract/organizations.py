@@ -1,0 +1,268 @@
+"""Agencies and organisations by their name grammar.
+
+An agency name is a jurisdiction (a place, a level character standing for
+the place in context — 市商务局 —, or a pronoun such as 该市) + a
+department stem from the lexicon (商务局, 城管局, 卫健委, 市政府, 县委 …) +
+optionally a sub-unit (指挥中心, 滨湖新区分局). Other organisations end in
+an organisation suffix (公司, 协会, 水厂, 车务段 …) after a proper-name stem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.spans import NAME_CHAR, TokenIndex, scan_left
+from kg.lexicon import agencies as lex
+from kg.model import Mention
+
+try:  # the organisation lexicon
+    from kg.lexicon import organizations as org_lex
+except ImportError:  # pragma: no cover - the lexicon ships with the package
+    org_lex = None  # type: ignore[assignment]
+
+
+@dataclass
+class OrgMention:
+    """An agency or organisation named in the text.
+
+    ``jurisdiction`` is a place mention or a level to resolve from context
+    (``level_hint``); ``parent`` is the mention of the body this one is part of.
+    """
+
+    type: str  # Agency | Organization
+    start: int
+    end: int
+    text: str
+    kind: str  # department | government | party | congress | central | sub | org
+    stem: str  # canonical department / form (商务局 → 商务局, 城管局 → 城市管理综合行政执法局)
+    surface_stem: str
+    jurisdiction: Mention | None = None
+    level_hint: str = ""  # 市 → prefecture|county … when the jurisdiction is implicit
+    pronoun: str = ""  # 该市/我市 before the stem
+    parent: "OrgMention | None" = None
+    aliases: set[str] = field(default_factory=set)
+
+
+def _stems() -> list[str]:
+    words: set[str] = set(lex.DEPARTMENTS) | set(lex.ABBREVIATIONS) | set(lex.CENTRAL_AGENCIES)
+    words |= set(lex.GOVERNMENT_FORMS) | set(lex.PARTY_COMMITTEE_FORMS) | set(lex.PAIRED_FORMS)
+    words |= set(getattr(lex, "MASS_ORGANIZATIONS", ())) | set(getattr(lex, "NATIONAL_MASS_ORGANIZATIONS", ()))
+    # bare forms that name nothing without a jurisdiction
+    words -= {"政府", "人民政府", "党委", "党组", "两院", "党政", "两办"}
+    return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
+
+
+_STEM_RE: re.Pattern[str] | None = None
+_CONGRESS_RE = re.compile(r"(第[一二三四五六七八九十百0-9]+届)?(人民代表大会(?:常务委员会)?|人大常委会|政协)")
+_SUBUNIT_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,6}?(?:分局|支队|大队|中队|派出所)"
+    r"|(?:监督)?指挥中心|[\u4e00-\u9fff]{2,12}?领导小组办公室|[\u4e00-\u9fff]{2,10}?联席会议办公室)"
+)
+
+
+def stem_regex() -> re.Pattern[str]:
+    global _STEM_RE
+    if _STEM_RE is None:
+        _STEM_RE = re.compile("|".join(map(re.escape, _stems())))
+    return _STEM_RE
+
+
+def _kind(stem: str) -> str:
+    if stem in lex.GOVERNMENT_FORMS:
+        return "government"
+    if stem in lex.PARTY_COMMITTEE_FORMS:
+        return "party"
+    if stem in lex.CENTRAL_AGENCIES:
+        return "central"
+    return "department"
+
+
+def _level_of(stem: str) -> str:
+    for table in (lex.GOVERNMENT_FORMS, lex.PARTY_COMMITTEE_FORMS):
+        if stem in table:
+            return table[stem]
+    return ""
+
+
+def agency_mentions(text: str, places: list[Mention]) -> list[OrgMention]:
+    """Agencies named in ``text``; ``places`` are the admin places found in it."""
+    place_end = {p.end: p for p in places if p.level != "feature"}
+    out: list[OrgMention] = []
+    for m in stem_regex().finditer(text):
+        s, e, surface = m.start(), m.end(), m.group()
+        parts = lex.PAIRED_FORMS.get(surface)
+        if parts:
+            out.extend(_paired(text, s, e, parts, place_end, out))
+            continue
+        om = _single(text, s, e, surface, place_end, out)
+        if om is not None:
+            out.append(om)
+    out = _congresses(text, place_end, out)
+    return _with_subunits(text, sorted(out, key=lambda o: o.start))
+
+
+def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
+    kind = _kind(surface)
+    level_chars = lex.LEVEL_PREFIXES
+    canonical = lex.canonical_department(surface) or surface
+    om = OrgMention("Agency", s, e, surface, kind, canonical, surface)
+    if kind in ("government", "party") and surface[0] in level_chars:
+        # 衡水市政府 / 衡水市委: the place ends with the level character
+        place = place_end.get(s + 1)
+        if place is not None and place.name.endswith(surface[0]) and place.start < s + 1:
+            om.jurisdiction, om.start = place, place.start
+        else:
+            om.level_hint = _level_of(surface) or level_chars[surface[0]]
+            om.pronoun = _pronoun_before(text, s)
+            om.start = s - len(om.pronoun)
+        om.text = text[om.start : e]
+        if om.start >= 2 and text[om.start - 2 : om.start] == "中共":
+            om.start -= 2
+            om.text = text[om.start : e]
+        return om
+    if kind == "central":
+        return om
+    prev = previous[-1] if previous else None
+    if prev is not None and prev.end == s and prev.kind in ("party", "government", "department"):
+        # 市委 + 宣传部, 公安局 + 交通警察支队: a unit of the body before it
+        om.parent, om.kind, om.start = prev, "sub", prev.start
+        om.text = text[om.start : e]
+        return om
+    place = place_end.get(s)
+    if place is not None:
+        om.jurisdiction, om.start = place, place.start
+    elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1):
+        om.level_hint = level_chars[text[s - 1]]
+        om.pronoun = _pronoun_before(text, s - 1)
+        om.start = s - 1 - len(om.pronoun)
+    elif kind in ("government", "party"):
+        return None  # 政府 / 党委 alone names no one
+    om.text = text[om.start : e]
+    return om
+
+
+def _paired(text, s, e, parts, place_end, previous) -> list[OrgMention]:
+    out = []
+    offset = s
+    for part in parts:
+        pos = text.find(part, offset, e)
+        if pos < 0:
+            pos = offset
+        om = _single(text, pos, pos + len(part), part, place_end, previous)
+        if om is not None:
+            om.end = pos + len(part) if om.end <= pos + len(part) else om.end
+            out.append(om)
+        offset = pos + len(part)
+    return out
+
+
+def _pronoun_before(text: str, pos: int) -> str:
+    for p in ("该", "我", "本", "全"):
+        if pos >= 1 and text[pos - 1] == p:
+            return p
+    return ""
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """True when the level character at ``pos`` belongs to a word (城市, 县域…)."""
+    return pos >= 1 and text[pos - 1 : pos + 1] in {"城市", "都市", "超市", "上市", "门市", "股市", "夜市", "街区", "社区", "园区", "城区", "市区", "景区", "小区", "片区", "辖区", "郊县"}
+
+
+def _congresses(text: str, place_end: dict[int, Mention], out: list[OrgMention]) -> list[OrgMention]:
+    for m in _CONGRESS_RE.finditer(text):
+        place = place_end.get(m.start())
+        if place is None:
+            continue
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        stem = m.group(2)
+        stem = {"人大常委会": "人民代表大会常务委员会"}.get(stem, stem)
+        om = OrgMention("Agency", place.start, m.end(), text[place.start : m.end()], "congress", stem, m.group(2))
+        om.jurisdiction = place
+        if m.group(1):
+            om.aliases.add(place.name + m.group(1) + m.group(2))
+        out.append(om)
+    return out
+
+
+def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    out = []
+    for om in mentions:
+        out.append(om)
+        if om.kind == "central":
+            continue
+        m = _SUBUNIT_RE.match(text, om.end)
+        if not m:
+            continue
+        after = m.end()
+        if after < len(text) and NAME_CHAR.match(text[after]) and text[after] not in "的和与及在对将把从":
+            # the unit's name goes on: not a unit name we know how to end
+            if not text[after:after + 1] in "召举组开推启建发":
+                continue
+        sub = OrgMention("Agency", om.start, after, text[om.start:after], "sub", m.group(), m.group())
+        sub.parent = om
+        sub.jurisdiction = om.jurisdiction
+        sub.level_hint = om.level_hint
+        sub.pronoun = om.pronoun
+        out.append(sub)
+    return out
+
+
+# --- organisations -------------------------------------------------------------
+
+def _org_suffixes() -> list[str]:
+    if org_lex is None:
+        return []
+    data = getattr(org_lex, "ORG_SUFFIXES", ())
+    words = list(data.keys() if isinstance(data, dict) else data)
+    return sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+
+
+_ORG_RE: re.Pattern[str] | None = None
+
+
+def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies: list[OrgMention]) -> list[OrgMention]:
+    """Organisations: a name stem (which may hold a place) + an organisation suffix."""
+    global _ORG_RE
+    if _ORG_RE is None:
+        suffixes = _org_suffixes()
+        if not suffixes:
+            return []
+        _ORG_RE = re.compile("|".join(map(re.escape, suffixes)))
+    stop = frozenset(getattr(org_lex, "ORG_STOP", ()))
+    agency_spans = [(a.start, a.end) for a in agencies]
+    barriers = {a.end for a in agencies}
+    out: list[OrgMention] = []
+    for m in _ORG_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]):
+            continue
+        if any(a0 <= s < a1 for a0, a1 in agency_spans):
+            continue
+        begin = scan_left(text, tokens, s, max_len=18, barriers=barriers, allow_quotes=False)
+        # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
+        for i in range(begin, s):
+            if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not any(
+                p.start <= i < p.end for p in places
+            ):
+                begin = i
+                break
+        name = text[begin:e]
+        if len(name) - len(m.group()) < 2 or name in stop:
+            continue
+        # two organisations joined: 中国银联股份有限公司 + 河北分公司
+        if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
+            between = text[out[-1].end : begin]
+            if all(any(p.start <= i < p.end for p in places) for i in range(out[-1].end, begin)) or not between:
+                prev = out.pop()
+                begin = prev.start
+                name = text[begin:e]
+        om = OrgMention("Organization", begin, e, name, "org", name, name)
+        level_char = name[0] if name[0] in "市县区" else ""
+        if level_char:
+            om.level_hint = lex.LEVEL_PREFIXES[level_char]
+        else:
+            om.jurisdiction = next((p for p in places if p.start == begin), None)
+        out.append(om)
+    return out

@@ -1,0 +1,366 @@
+"""Extract a page: mentions → entities → relations with evidence.
+
+``extract_page(page)`` is the pure function the pipeline calls for every
+page. It works article by article: it finds the mentions of places,
+agencies, organisations and programs, resolves them into the page's
+entities, then reads the relations off each sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg import gazetteer
+from kg.extract import organizations as orgs
+from kg.extract import places as places_mod
+from kg.extract import programs as programs_mod
+from kg.extract import relations
+from kg.extract.resolve import (
+    Registry,
+    choose_program_name,
+    mention_place,
+    merge_program_names,
+    page_home,
+    place_entity,
+)
+from kg.extract.spans import TokenIndex
+from kg.lexicon import agencies as agency_lex
+from kg.model import Article, Entity, Extraction, Mention, Page
+
+
+@dataclass
+class Found:
+    """An entity found at a span of an article's text."""
+
+    entity: Entity
+    start: int
+    end: int
+    kind: str  # Place | Agency | Organization | Program | pronoun
+    surface: str = ""
+    inside: str = ""  # "org" when the span is part of an organisation's name
+
+
+@dataclass
+class ArticleFacts:
+    article: Article
+    found: list[Found] = field(default_factory=list)
+    home: Entity | None = None
+    main_program: Entity | None = None
+    lead_agency: Entity | None = None
+
+
+def extract_page(page: Page) -> Extraction:
+    """Everything the graph needs from one page."""
+    reg = Registry()
+    # the page's own places give the context that resolves short and ambiguous names
+    first = places_mod.admin_mentions(page.text)
+    divisions = [gazetteer.get(m.code) for m in first if m.code]
+    divisions = [d for d in divisions if d is not None]
+    home_div = page_home(divisions)
+    context = ([home_div] if home_div else []) + divisions
+    under = {d.code for d in divisions if d.level in ("county", "township")}
+
+    # places once over the page, with villages under the page's counties and townships
+    all_admin = places_mod.admin_mentions(page.text, context, villages_under=under) if under else first
+    facts: list[ArticleFacts] = []
+    program_names: list[tuple[int, programs_mod.ProgramMention]] = []
+    for art in page.articles:
+        af = ArticleFacts(art)
+        facts.append(af)
+        admin = [
+            Mention(m.type, m.text, m.start - art.start, m.end - art.start, m.name, m.level, m.code)
+            for m in all_admin if art.start <= m.start and m.end <= art.end
+        ]
+        _article_entities(art, af, reg, admin, home_div, program_names)
+
+    _programs(reg, facts, program_names)
+    for af in facts:
+        _pronouns(af, reg, home_div)
+    ex = Extraction(page)
+    for af in facts:
+        relations.article_relations(af, ex, reg)
+    ex.entities = _finish(reg, ex)
+    return ex
+
+
+# --- per article ---------------------------------------------------------------
+
+def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
+    text = art.text
+    tokens = TokenIndex(text)
+    features = places_mod.feature_mentions(text, tokens, {m.end for m in admin} | {m.start for m in admin})
+    # features that are admin places or parts of them are not features
+    features = [f for f in features if not any(a.start < f.end and f.start < a.end for a in admin)]
+
+    for m in admin:
+        ent = mention_place(reg, m, art.index)
+        af.found.append(Found(ent, m.start, m.end, "Place", m.text))
+    af.home = _article_home(art, af, reg, home_div)
+
+    agencies = orgs.agency_mentions(text, admin)
+    organizations = orgs.org_mentions(text, tokens, admin, agencies)
+    for om in agencies + organizations:
+        ent = _org_entity(reg, om, af, text, home_div)
+        if ent is None:
+            continue
+        ent.articles.add(art.index)
+        af.found.append(Found(ent, om.start, om.end, ent.type, om.text))
+    for f in af.found:
+        if f.kind == "Place" and any(
+            o.kind == "Organization" and o.start <= f.start and f.end <= o.end for o in af.found
+        ):
+            f.inside = "org"
+
+    for m in features:
+        parent = _feature_parent(af, m.start)
+        key = f"{parent.key if parent else ''}/{m.name}"
+        ent = reg.get("Place", key, m.name, level="feature")
+        ent.parent = ent.parent or parent
+        ent.articles.add(art.index)
+        af.found.append(Found(ent, m.start, m.end, "Place", m.text))
+
+    for pm in programs_mod.program_mentions(text, tokens):
+        program_names.append((art.index, pm))
+    af.found.sort(key=lambda f: (f.start, -f.end))
+
+
+def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> Entity | None:
+    """The place an article is about: the most specific place of its headline,
+    else of its dateline, else the first place of its opening, else the page's."""
+    places = [f for f in af.found if f.kind == "Place" and f.entity.level != "feature"]
+    head = [f for f in places if f.surface and f.surface in art.headline]
+    if art.headline:
+        in_head = [f.entity for f in places if f.surface in art.headline]
+        if in_head:
+            return _most_specific(in_head)
+    if art.dateline:
+        for f in places:
+            if f.surface in art.dateline:
+                return f.entity
+    opening = [f.entity for f in places if f.start < 120 and f.entity.level in ("prefecture", "county", "township")]
+    if opening:
+        return opening[0]
+    del head
+    return place_entity(reg, home_div) if home_div else None
+
+
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4, "feature": 5}
+
+
+def _most_specific(ents: list[Entity]) -> Entity:
+    return sorted(ents, key=lambda e: -_LEVEL_RANK.get(e.level, 0))[0]
+
+
+def _feature_parent(af: ArticleFacts, pos: int) -> Entity | None:
+    """The nearest admin place named before ``pos`` in its sentence, else the article's home."""
+    text = af.article.text
+    sent_start = max((s.start for s in af.article.sentences if s.start <= pos), default=0)
+    before = [f for f in af.found if f.kind == "Place" and sent_start <= f.start < pos and f.entity.level != "feature"]
+    if before:
+        return _most_specific([before[-1].entity] + [b.entity for b in before if b.end == before[-1].start])
+    del text
+    return af.home
+
+
+def _city_context(af: ArticleFacts, pos: int, level_hint: str, pronoun: str, home_div) -> Entity | None:
+    """The place that 市/县/区/省 before a department stands for at ``pos``."""
+    places = [f.entity for f in af.found if f.kind == "Place" and f.start < pos and f.entity.level != "feature"]
+    levels = level_hint.split("|") if level_hint else []
+    if "province" in levels:
+        for ent in [af.home] + places[::-1]:
+            while ent is not None and ent.level != "province":
+                ent = ent.parent
+            if ent is not None:
+                return ent
+        return None
+    if pronoun == "该":
+        for ent in reversed(places):
+            if ent.level in levels:
+                return ent
+    home = af.home
+    while home is not None and home.level not in levels:
+        home = home.parent
+    if home is not None:
+        return home
+    for ent in reversed(places):
+        if ent.level in levels:
+            return ent
+    return None
+
+
+def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str, home_div) -> Entity | None:
+    jur: Entity | None = None
+    if om.jurisdiction is not None and om.jurisdiction.code:
+        div = gazetteer.get(om.jurisdiction.code)
+        jur = place_entity(reg, div) if div else None
+    elif om.level_hint:
+        jur = _city_context(af, om.start, om.level_hint, om.pronoun, home_div)
+    parent = None
+    if om.parent is not None:
+        parent = _org_entity(reg, om.parent, af, text, home_div)
+        if jur is None and parent is not None:
+            jur = parent.jurisdiction
+    surface = om.text
+    if om.pronoun and surface.startswith(om.pronoun):
+        surface = surface[len(om.pronoun) :]
+    if om.start >= 2 and text[om.start:om.start + 2] == "中共":
+        pass
+
+    if om.type == "Organization":
+        name = surface
+        if om.level_hint and jur is not None and surface[0] in "市县区":
+            name = jur.name + surface[1:]
+        ent = reg.get("Organization", name, name)
+        ent.aliases.add(surface)
+        return ent
+
+    kind, stem = om.kind, om.stem
+    if kind == "central":
+        ent = reg.get("Agency", stem, stem)
+        ent.aliases.add(surface)
+        return ent
+    if kind == "sub" and parent is not None:
+        unit = om.surface_stem
+        full = agency_lex.canonical_department(unit) or unit
+        name = parent.name + full
+        ent = reg.get("Agency", name, name)
+        for a in {parent.name + unit} | {alias + unit for alias in parent.aliases}:
+            ent.aliases.add(a)
+        ent.aliases.add(surface)
+        ent.jurisdiction = ent.jurisdiction or jur
+        if not any(c is ent and p is parent for c, p in reg.sub_of):
+            reg.sub_of.append((ent, parent))
+        return ent
+    if jur is None:
+        if kind in ("government", "party"):
+            return None
+        ent = reg.get("Agency", stem, stem)
+        ent.aliases.add(surface)
+        return ent
+    if kind == "government":
+        name = jur.name + "人民政府"
+        aliases = {jur.name + "政府", surface}
+    elif kind == "party":
+        name = "中共" + jur.name + "委"
+        aliases = {jur.name + "委", surface}
+    elif kind == "congress":
+        name = jur.name + stem
+        aliases = {surface} | om.aliases
+    else:
+        name = jur.name + stem
+        aliases = {surface, jur.name + om.surface_stem}
+    ent = reg.get("Agency", f"{jur.key}:{stem}", name)
+    ent.aliases |= {a for a in aliases if a}
+    ent.jurisdiction = jur
+    return ent
+
+
+# --- programs across the page --------------------------------------------------
+
+def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
+    mapping = merge_program_names([pm.name for _, pm in program_names])
+    names_by_key: dict[str, set[str]] = defaultdict(set)
+    for _, pm in program_names:
+        names_by_key[mapping[pm.name]].add(pm.name)
+    chosen = {key: choose_program_name(names) for key, names in names_by_key.items()}
+    by_index = {af.article.index: af for af in facts}
+    for idx, pm in program_names:
+        key = mapping[pm.name]
+        name = chosen[key]
+        ent = reg.get("Program", name, name)
+        ent.aliases |= names_by_key[key]
+        ent.articles.add(idx)
+        af = by_index[idx]
+        af.found.append(Found(ent, pm.start, pm.end, "Program", pm.text))
+    for af in facts:
+        af.found.sort(key=lambda f: (f.start, -f.end))
+        progs = [f for f in af.found if f.kind == "Program"]
+        head = [f.entity for f in progs if f.surface and f.surface in af.article.headline]
+        if not head and af.article.headline:
+            head = [f.entity for f in progs if f.entity.name in af.article.headline or any(a in af.article.headline for a in f.entity.aliases)]
+        af.main_program = head[0] if head else (progs[0].entity if progs else None)
+
+
+# --- pronouns ------------------------------------------------------------------
+
+def _pronouns(af: ArticleFacts, reg: Registry, home_div) -> None:
+    """该局 / 该市 / 我市 / 本次活动 …: a span that points to an entity."""
+    text = af.article.text
+    table = agency_lex.PRONOUNS
+    taken = [(f.start, f.end) for f in af.found]
+    added: list[Found] = []
+    for m in _pronoun_regex().finditer(text):
+        i, hit = m.start(), m.group()
+        if any(a <= i < b for a, b in taken):
+            continue
+        type_, hint = table[hit]
+        ent = _antecedent(af, i, hit, type_, hint, reg, home_div)
+        if ent is not None:
+            added.append(Found(ent, i, i + len(hit), "pronoun", hit))
+    af.found.extend(added)
+    af.found.sort(key=lambda f: (f.start, -f.end))
+
+
+_PRONOUN_RE = None
+
+
+def _pronoun_regex():
+    global _PRONOUN_RE
+    if _PRONOUN_RE is None:
+        import re
+
+        _PRONOUN_RE = re.compile("|".join(map(re.escape, sorted(agency_lex.PRONOUNS, key=len, reverse=True))))
+    return _PRONOUN_RE
+
+
+def _antecedent(af, pos, pronoun, type_, hint, reg, home_div) -> Entity | None:
+    before = [f for f in af.found if f.start < pos and f.kind != "pronoun"]
+    if pronoun in agency_lex.SELF_REFERENCES:
+        level = {"省": "province", "市": "prefecture", "县": "county", "区": "county", "镇": "township", "乡": "township"}.get(hint)
+        ent = af.home
+        if pronoun.startswith("全"):
+            # 全市/全县: the article's own place of that level
+            while ent is not None and not ent.name.endswith(hint):
+                ent = ent.parent
+            return ent
+        if home_div is not None and level in ("prefecture", "province"):
+            home = place_entity(reg, home_div)
+            while home is not None and home.level != level:
+                home = home.parent
+            return home
+        while ent is not None and not ent.name.endswith(hint):
+            ent = ent.parent
+        return ent
+    if type_ == "Place":
+        for f in reversed(before):
+            if f.kind == "Place" and f.entity.level != "feature" and f.entity.name.endswith(hint):
+                return f.entity
+        ent = af.home
+        while ent is not None and not ent.name.endswith(hint):
+            ent = ent.parent
+        return ent
+    if type_ == "Program":
+        for f in reversed(before):
+            if f.kind == "Program" and (not hint or f.entity.name.endswith(hint)):
+                return f.entity
+        return af.main_program
+    if type_ in ("Agency", "Organization"):
+        if pronoun in ("他们", "我们", "其"):
+            return None
+        for f in reversed(before):
+            if f.kind in ("Agency", "Organization") and (not hint or f.entity.name.endswith(hint)):
+                return f.entity
+    return None
+
+
+# --- finishing -----------------------------------------------------------------
+
+def _finish(reg: Registry, ex: Extraction) -> list[Entity]:
+    for child, parent in sorted(reg.sub_of, key=lambda cp: (cp[0].key, cp[1].key)):
+        relations.add(ex, child, "subOrganizationOf", parent, None)
+    ents = reg.entities()
+    for ent in ents:
+        ent.aliases.discard(ent.name)
+        ent.aliases = {a for a in ent.aliases if a and len(a) >= 2}
+    return sorted(ents, key=lambda e: (e.type, e.key))

@@ -1,0 +1,162 @@
+"""Programs: named public initiatives, found from their head word.
+
+A program name ends in a head word (工程, 项目, 行动, 活动, 计划, 规划, 制度,
+改革, 政策, 方案, 建设, 整治, 创建, 会议 …) and begins after the verb,
+preposition or particle that introduces it (开展, 推进, 实施, 在, 的 …);
+a quoted part (“我为群众办实事”实践活动) is taken whole. A quoted term right
+after a cue verb (推进…“跨省通办”) names a program too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, scan_left, strip_quotes
+from kg.lexicon import programs as lex
+from kg.lexicon.boundaries import ADVERBS, PARTICLES, VERBS
+
+
+@dataclass(frozen=True)
+class ProgramMention:
+    start: int
+    end: int
+    text: str  # as written, quotes included
+    name: str  # quotes removed, leading verbs and scope words removed
+    head: str
+
+
+def _heads() -> list[str]:
+    data = lex.PROGRAM_HEADS
+    words = data.keys() if isinstance(data, dict) else data
+    return sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+
+
+def _strong() -> frozenset[str]:
+    return frozenset(getattr(lex, "STRONG_HEADS", ()))
+
+
+_HEAD_RE: re.Pattern[str] | None = None
+_LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各类|各项|多项|一批|一项|主题性|我市|我县|该市|该县|本市|本县)")
+_YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
+_COUNT = re.compile(r"^\d+(?:项|个|条|大|件)")
+
+
+def head_regex() -> re.Pattern[str]:
+    global _HEAD_RE
+    if _HEAD_RE is None:
+        _HEAD_RE = re.compile("|".join(map(re.escape, _heads())))
+    return _HEAD_RE
+
+
+def _clean(name: str) -> str:
+    name = strip_quotes(name)
+    while True:
+        m = _LEADING.match(name)
+        if not m:
+            break
+        name = name[m.end() :]
+    # leading verbs/adverbs that the tokenizer glued to the name
+    for w in sorted(VERBS | ADVERBS, key=len, reverse=True):
+        if len(w) >= 2 and name.startswith(w) and len(name) - len(w) >= 4:
+            name = name[len(w) :]
+            break
+    return name
+
+
+def is_generic(name: str, head: str) -> bool:
+    """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
+    specific = name[: len(name) - len(head)] if name.endswith(head) else name
+    specific = _YEAR.sub("", specific)
+    generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
+    if name in generic or specific in generic:
+        return True
+    if len(specific) < 2:
+        return True
+    if head not in _strong() and len(specific) < 3:
+        return True
+    if specific in PARTICLES or all(c in "各项该这此本全一多重点主要相关有关" for c in specific):
+        return True
+    return False
+
+
+def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
+    """Programs named in ``text`` (an article), longest mention first where they overlap."""
+    heads = head_regex()
+    found: list[ProgramMention] = []
+    for m in heads.finditer(text):
+        hs, he = m.start(), m.end()
+        head = m.group()
+        # the head must end a word: 工作人员, 活动室, 项目部 are not program names
+        if he < len(text) and not tokens.is_boundary(he):
+            if NAME_CHAR.match(text[he]) and not heads.match(text, he):
+                continue
+        # a longer head chain follows (工程建设, 实践活动): the later head ends the name
+        nxt = heads.match(text, he)
+        if nxt and tokens.is_boundary(he) and nxt.end() - he <= 4:
+            pass  # both are kept; the shorter becomes an alias when merged
+        if _inside_title(text, hs, he):
+            continue
+        begin = scan_left(text, tokens, hs, max_len=24)
+        raw = text[begin:he]
+        name = _clean(raw)
+        if not name.endswith(head) or is_generic(name, head):
+            continue
+        start = he - len(raw) + raw.find(name[:1]) if name else begin
+        start = _align(text, begin, he, name)
+        found.append(ProgramMention(start, he, text[start:he], name, head))
+    found.extend(_quoted_after_cue(text, tokens))
+    return _dedupe(found)
+
+
+def _align(text: str, begin: int, end: int, name: str) -> int:
+    """The offset where the (cleaned) name's first character sits in text[begin:end]."""
+    span = text[begin:end]
+    first = name[0]
+    i = span.find(first)
+    # skip leading quote characters that were removed
+    while i > 0 and span[i - 1] in QUOTES:
+        i -= 1
+    return begin + max(i, 0)
+
+
+def _inside_title(text: str, hs: int, he: int) -> bool:
+    """A head inside 《…》 that does not end the title (…工作的通知) names no program."""
+    open_ = text.rfind("《", max(0, hs - 60), hs)
+    if open_ < 0:
+        return False
+    close = text.find("》", open_)
+    return close > he and text.rfind("》", open_, hs) < 0
+
+
+_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现)([^“”。；，,]{0,14})“([^“”]{2,12})”")
+
+
+def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
+    out = []
+    for m in _CUE_QUOTE.finditer(text):
+        after = m.end()
+        if heads_follow := head_regex().match(text, after):
+            continue  # “…”活动: found by its head
+        if after < len(text) and NAME_CHAR.match(text[after]):
+            continue  # “…”建设/…”理念: not a bare name
+        start = m.start(1)
+        name = strip_quotes(text[start:after])
+        if len(name) < 3:
+            continue
+        out.append(ProgramMention(start, after, text[start:after], name, ""))
+    return out
+
+
+def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
+    found = sorted(set(found), key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[ProgramMention] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            prev = out[-1]
+            if p.end > prev.end and p.start >= prev.start:
+                # a chain of heads (…工程 / …工程建设): keep both, the later is longer
+                out.append(p)
+            continue
+        out.append(p)
+    return out

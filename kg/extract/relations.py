@@ -1,0 +1,190 @@
+"""Relations read off the sentences of an article.
+
+Cue frames: 由 A 主办，B 承办 / A 举办的 P / A 牵头; an agency as the
+subject of a sentence that 开展/推进/实施/… a program; an agency named
+inside a program's name (衡水市政府消费券发放活动); P 是 Q 之一; the items of
+an article about a list of programs (25项民生实事); the places named with
+a program, or the article's own place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.dates import find_dates
+from kg.extract.quantities import find_quantities
+from kg.lexicon import programs as program_lex
+from kg.model import Entity, Evidence, Extraction, Measure, Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.page import ArticleFacts, Found
+    from kg.extract.resolve import Registry
+
+_ROLE_CUES = {
+    "主办": "organizes", "举办": "organizes", "组织": "organizes", "召开": "organizes", "举行": "organizes",
+    "承办": "undertakes", "协办": "undertakes", "实施": "runs", "执行": "undertakes",
+    "牵头": "leads", "主导": "leads", "领导": "leads",
+}
+_ROLE_RE = re.compile("|".join(sorted(_ROLE_CUES, key=len, reverse=True)))
+_RUN_CUES = re.compile(
+    "开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
+    "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成"
+)
+_COLLECTIVE = re.compile(r"(?:\d+|多|几)项|实事|清单")
+_LIST_MAIN_HEADS = ("实事", "实事项目", "政策", "项目", "工程", "行动")
+
+
+def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> None:
+    if s is o:
+        return
+    for rel in ex.relations:
+        if rel.subject is s and rel.predicate == p and rel.object is o:
+            if ev is not None and ev not in rel.evidence:
+                rel.evidence.append(ev)
+            return
+    ex.relations.append(Relation(s, p, o, [ev] if ev else []))
+
+
+def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
+    art = af.article
+    text = art.text
+    idx = art.index
+    list_main = _list_program(af)
+    for sent in art.sentences or []:
+        ev = Evidence(idx, sent.start, sent.end, sent.text)
+        here = [f for f in af.found if sent.start <= f.start and f.end <= sent.end]
+        progs = [f for f in here if _is(f, "Program")]
+        bodies = [f for f in here if _is(f, "Agency") or _is(f, "Organization")]
+        places = [f for f in here if _is(f, "Place") and f.inside != "org"]
+
+        # 1. role cues: 由A主办 / A、B承办 / A举办的P / A牵头
+        for m in _ROLE_RE.finditer(text, sent.start, sent.end):
+            clause_start = max(text.rfind(c, sent.start, m.start()) for c in "，,；;：:") + 1
+            clause_start = max(clause_start, sent.start)
+            actors = [b for b in bodies if clause_start <= b.start and b.end <= m.start()]
+            if not actors:
+                continue
+            target = next((p for p in progs if p.start >= m.end()), None)
+            target = target or next((p for p in reversed(progs) if p.end <= clause_start), None)
+            program = target.entity if target else af.main_program
+            if program is None:
+                continue
+            role = _ROLE_CUES[m.group()]
+            for a in actors:
+                add(ex, a.entity, role, program, ev)
+
+        # 2. the sentence's subject runs the programs it acts on
+        subject = _subject(text, sent, here)
+        if subject is not None:
+            for p in progs:
+                if p.start > subject.end and _RUN_CUES.search(text, subject.end, p.end):
+                    add(ex, subject.entity, "runs", p.entity, ev)
+
+        # 3. an agency or organisation named inside a program's name
+        for p in progs:
+            for b in bodies:
+                if p.start <= b.start and b.end <= p.end:
+                    add(ex, b.entity, "runs", p.entity, ev)
+
+        # 4. P 是 Q 之一 / 将其列为 Q 之一
+        for m in re.finditer("之一", text[sent.start : sent.end]):
+            pos = sent.start + m.start()
+            whole = next((p for p in progs if 0 <= pos - p.end <= 2), None)
+            if whole is None:
+                whole = next((p for p in reversed(progs) if p.end <= pos), None) if "其" in text[sent.start:pos] else None
+            if whole is None:
+                continue
+            parts = [p for p in progs if p.end <= whole.start and p.entity is not whole.entity]
+            if not parts and "其" in text[sent.start : pos]:
+                parts = [f for f in here if f.kind == "pronoun" and _is(f, "Program")]
+            for p in parts[:1]:
+                add(ex, p.entity, "partOfProgram", whole.entity, ev)
+
+        # 5. items of an article about a list of programs
+        if list_main is not None and sent.start > 0:
+            for p in progs:
+                if p.entity is not list_main:
+                    add(ex, p.entity, "partOfProgram", list_main, ev)
+
+        # 6. where the programs happen
+        for p in progs:
+            targets = [pl.entity for pl in places]
+            if not targets and af.home is not None:
+                targets = [af.home]
+            for t in targets:
+                add(ex, p.entity, "locatedIn", t, ev)
+
+        _measures(af, ex, sent, progs, ev)
+        _dates(af, ex, sent, progs, ev)
+
+    # the article's main program happens where the article's places are
+    if af.main_program is not None:
+        for f in af.found:
+            if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
+                sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
+                ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
+                add(ex, af.main_program, "locatedIn", f.entity, ev)
+
+
+def _is(f: "Found", type_: str) -> bool:
+    return f.entity.type == type_
+
+
+def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
+    """The agency or organisation a sentence (or its first clause) is about."""
+    for f in here:
+        if not (_is(f, "Agency") or _is(f, "Organization")):
+            continue
+        lead = text[sent.start : f.start]
+        # allow a short time or manner phrase before the subject: 今年以来，/ 近日，
+        last_break = max(lead.rfind(c) for c in "，,；;：:")
+        tail = lead[last_break + 1 :]
+        if len(tail) <= 2 or tail.endswith(("从", "由")) is False and len(tail) <= 4:
+            return f
+        if tail.endswith("记者从"):
+            return f
+        return None
+    return None
+
+
+def _list_program(af: "ArticleFacts") -> Entity | None:
+    """The program an article lists items of (深州今年实施25项民生实事)."""
+    main = af.main_program
+    if main is None or not af.article.headline:
+        return None
+    names = {main.name} | main.aliases
+    if any(_COLLECTIVE.search(n) for n in names) and any(n in af.article.headline for n in names):
+        return main
+    return None
+
+
+_SKIP_KINDS = {"time", "age", "date", "ratio_growth"}
+
+
+def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
+    quantities = find_quantities(sent.text)
+    if not quantities:
+        return
+    for q in quantities:
+        if q.kind in _SKIP_KINDS or getattr(q, "in_quotes", False):
+            continue
+        pos = sent.start + q.start
+        before = [p for p in progs if p.end <= pos]
+        after = [p for p in progs if p.start >= pos]
+        target = before[-1] if before else (after[0] if after else None)
+        program = target.entity if target else af.main_program
+        if program is None:
+            continue
+        qev = Evidence(ev.article, ev.start, ev.end, ev.text)
+        ex.measures.append(Measure(program, q.value, q.unit, q.label, q.qualifier, q.text, qev))
+
+
+def _dates(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
+    if not progs:
+        return
+    for d in find_dates(sent.text, af.article.year):
+        pos = sent.start + d.start
+        before = [p for p in progs if p.end <= pos]
+        target = before[-1] if before else progs[0]
+        ex.dates.append((target.entity, d.value, ev))

@@ -1,0 +1,134 @@
+"""Resolution: mentions → entities of a page.
+
+One node per real-world thing: aliases are merged (市城管局 = 衡水市城管局 =
+衡水市城市管理综合行政执法局), short forms of places point to the division,
+市/县 before a department stands for the place in context, and variants of
+a program's name (…工程 / …工程建设 / …项目) become one program.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg import gazetteer
+from kg.model import Entity, Mention
+
+_WEAK_TAILS = ("建设", "工作", "任务", "工作会议")
+_SWAP_HEADS = {"工程": "项目", "项目": "工程"}
+_YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
+
+
+@dataclass
+class Registry:
+    """The entities of a page, found by their identity key."""
+
+    def __post_init__(self) -> None:
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.sub_of: list[tuple[Entity, Entity]] = []  # (unit, the body it belongs to)
+
+    def get(self, type_: str, key: str, name: str, **fields) -> Entity:
+        ent = self.by_key.get((type_, key))
+        if ent is None:
+            ent = Entity(type=type_, name=name, key=key, **fields)
+            self.by_key[(type_, key)] = ent
+        return ent
+
+    def entities(self) -> list[Entity]:
+        return list(self.by_key.values())
+
+
+def place_entity(reg: Registry, div: gazetteer.Division) -> Entity:
+    """The entity of a division, with its chain of parents up to the province."""
+    ent = reg.by_key.get(("Place", div.code))
+    if ent is not None:
+        return ent
+    ent = reg.get("Place", div.code, div.name, level=div.level, code=div.code)
+    ent.gazetteer_only = True
+    up = gazetteer.parent(div)
+    if up is not None:
+        ent.parent = place_entity(reg, up)
+    return ent
+
+
+def mention_place(reg: Registry, mention: Mention, article: int) -> Entity:
+    div = gazetteer.get(mention.code)
+    ent = place_entity(reg, div) if div else reg.get("Place", mention.name, mention.name, level=mention.level)
+    ent.gazetteer_only = False
+    ent.articles.add(article)
+    ent.mentions.append(mention)
+    if mention.text != ent.name:
+        ent.aliases.add(mention.text)
+    if div is not None and div.short and div.short != div.name and mention.text == div.short:
+        ent.aliases.add(div.short)
+    return ent
+
+
+def page_home(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
+    """The prefecture a page is mostly about: the one most of its places fall in."""
+    votes: Counter[str] = Counter()
+    for div in divisions:
+        for d in gazetteer.chain(div):
+            if d.level == "prefecture":
+                votes[d.code] += 1
+    if not votes:
+        provinces = Counter(d.code for d in divisions if d.level == "province")
+        if provinces:
+            return gazetteer.get(provinces.most_common(1)[0][0])
+        return None
+    code = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return gazetteer.get(code)
+
+
+# --- programs -------------------------------------------------------------------
+
+def program_key(name: str) -> str:
+    """The identity of a program name: year and weak tails removed, 工程 ≡ 项目."""
+    key = _YEAR.sub("", name)
+    for tail in _WEAK_TAILS:
+        if key.endswith(tail) and len(key) - len(tail) >= 4 and _ends_with_head(key[: -len(tail)]):
+            key = key[: -len(tail)]
+            break
+    for head, other in _SWAP_HEADS.items():
+        if key.endswith(head):
+            key = key[: -len(head)] + "工程"
+            break
+    return key
+
+
+def _ends_with_head(name: str) -> bool:
+    from kg.extract.programs import head_regex
+
+    m = None
+    for m in head_regex().finditer(name):
+        pass
+    return bool(m and m.end() == len(name))
+
+
+def choose_program_name(names: set[str]) -> str:
+    """The most complete name: ending in a head word, longest, then first in order."""
+    def score(n: str) -> tuple:
+        weak = any(n.endswith(t) for t in _WEAK_TAILS) and _ends_with_head(n[: -2])
+        return (weak, -len(n), n)
+
+    return sorted(names, key=score)[0]
+
+
+def merge_program_names(names: list[str]) -> dict[str, str]:
+    """Map every program name of a page to the key of the program it names.
+
+    Names with the same key are one program; a name that is the tail of a
+    longer one with the same head (水源置换工程 of 农村生活水源置换工程) is the
+    same program when that longer name is the only candidate.
+    """
+    keys = {n: program_key(n) for n in names}
+    distinct = sorted(set(keys.values()), key=lambda k: (-len(k), k))
+    alias_of: dict[str, str] = {}
+    for short in distinct:
+        if len(short) < 6:
+            continue
+        longer = [k for k in distinct if k != short and k.endswith(short) and len(k) > len(short)]
+        if len(longer) == 1:
+            alias_of[short] = alias_of.get(longer[0], longer[0])
+    return {n: alias_of.get(k, k) for n, k in keys.items()}

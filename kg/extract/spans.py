@@ -1,0 +1,116 @@
+"""Helpers over an article's text shared by the extractors: tokens with
+offsets, clause boundaries, and the leftward scan that finds where a name
+begins."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kg import nlp
+from kg.lexicon.boundaries import HARD_PUNCT, STOPS
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ+·]")
+QUOTES = "“”‘’\"'《》「」『』"
+OPENING = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『", '"': '"'}
+CLOSING = frozenset(OPENING)
+CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n（）()]")
+
+
+@dataclass
+class TokenIndex:
+    """jieba tokens of a text, indexed by their start and end offsets."""
+
+    text: str
+    tokens: list[nlp.Token] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.tokens:
+            self.tokens = nlp.tokenize(self.text)
+        self.starts = [t.start for t in self.tokens]
+        self.ends = {t.end for t in self.tokens}
+        self.start_set = set(self.starts)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing character ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def is_boundary(self, offset: int) -> bool:
+        return offset in self.start_set or offset == len(self.text)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Offset where the clause containing ``pos`` begins."""
+    i = pos - 1
+    while i >= 0 and not CLAUSE_END.match(text[i]):
+        i -= 1
+    return i + 1
+
+
+def clause_end(text: str, pos: int) -> int:
+    m = CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def scan_left(
+    text: str,
+    tokens: TokenIndex,
+    head_start: int,
+    *,
+    max_len: int = 16,
+    barriers: set[int] | frozenset[int] = frozenset(),
+    extra_stops: frozenset[str] = frozenset(),
+    allow_quotes: bool = True,
+) -> int:
+    """Where a name that ends with the head at ``head_start`` begins.
+
+    Walks back token by token from ``head_start`` and stops before
+    punctuation, a stop word (verb, preposition, particle, adverb), a
+    ``barrier`` offset (the end of another name that must not be absorbed),
+    or when the name would exceed ``max_len`` characters.
+    """
+    begin = head_start
+    i = tokens.token_at(head_start - 1) if head_start > 0 else -1
+    while i >= 0:
+        tok = tokens.tokens[i]
+        i -= 1
+        if tok.start >= begin:
+            continue
+        if begin in barriers and begin != head_start:
+            break
+        # a barrier inside this token: the name starts at the barrier
+        inner = [b for b in barriers if tok.start < b < begin]
+        w = text[tok.start:begin]
+        if w in CLOSING and allow_quotes:
+            # a quoted part is taken whole: jump to its opening quote
+            opening = text.rfind(OPENING[w], max(0, tok.start - 30), tok.start)
+            if opening < 0 or "。" in text[opening:tok.start] or head_start - opening > max_len + 8:
+                break
+            begin = opening
+            i = tokens.token_at(opening) - 1 if opening > 0 else -1
+            continue
+        if w and all(c in QUOTES for c in w):
+            if not allow_quotes:
+                break
+            begin = tok.start
+            continue
+        if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
+            break
+        if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
+            break
+        if inner:
+            begin = max(inner)
+            break
+        if head_start - tok.start > max_len:
+            break
+        begin = tok.start
+    # do not start on a quote that closes something before the name
+    while begin < head_start and text[begin] in "”’」』》":
+        begin += 1
+    return begin
+
+
+def strip_quotes(s: str) -> str:
+    return "".join(c for c in s if c not in QUOTES).strip()

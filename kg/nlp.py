@@ -1,0 +1,65 @@
+"""The one place jieba is imported.
+
+jieba is loaded lazily, with the project's user dictionary (the lexicon
+terms that must stay whole), and tokens keep their offsets into the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import threading
+from dataclasses import dataclass
+
+_lock = threading.Lock()
+_tokenizer = None
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def _user_words() -> list[str]:
+    """Words jieba must not split: department names, suffixes, program heads."""
+    words: set[str] = set()
+    try:
+        from kg.lexicon import agencies, programs
+
+        words.update(getattr(agencies, "DEPARTMENTS", ()))
+        words.update(getattr(agencies, "ABBREVIATIONS", {}).keys())
+        words.update(getattr(programs, "PROGRAM_HEADS", ()))
+    except ImportError:  # lexicons are optional for tokenising
+        pass
+    return sorted(w for w in words if len(w) >= 2)
+
+
+def tokenizer():
+    """The shared jieba tokenizer, created on first use (thread-safe)."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                # jieba prints its cache notice on stderr; keep the CLI quiet
+                with contextlib.redirect_stderr(io.StringIO()):
+                    tok.initialize()
+                for w in _user_words():
+                    tok.add_word(w, freq=50000)
+                _tokenizer = tok
+    return _tokenizer
+
+
+def tokenize(text: str) -> list[Token]:
+    """Segment ``text``; every token slices back: ``text[t.start:t.end] == t.text``."""
+    return [Token(w, s, e) for w, s, e in tokenizer().tokenize(text)]
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text)
