@@ -41,9 +41,9 @@ CREDIT_LINE = re.compile(r"^(?:本组图片由|图片由)?[\u4e00-\u9fff·]{0,12
 
 
 def display_width(s: str) -> int:
-    """Columns the string takes in print: wide (CJK, full-width) chars count 2."""
-    ascii_like = sum(1 for c in s if c < "\u2000")
-    return 2 * len(s) - ascii_like
+    """Columns the string takes in print: characters above U+00FF (CJK,
+    full-width punctuation) count 2, ASCII and Latin-1 count 1."""
+    return 2 * len(s) - len(s.encode("latin-1", "ignore"))
 
 
 def _ends_sentence(line: str) -> bool:
