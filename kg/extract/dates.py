@@ -110,6 +110,8 @@ def _resolve(text: str, m: re.Match, year: int | None) -> tuple[str, str] | None
             return None
     else:
         y = None
+    if y is not None and not 1 <= y <= 9999:
+        return None
     if not has_month:
         if m.group("tail"):
             return None
@@ -121,7 +123,7 @@ def _resolve(text: str, m: re.Match, year: int | None) -> tuple[str, str] | None
         return None
     if y is None:
         y = year
-        if y is None:
+        if y is None or not 1 <= y <= 9999:
             return None
     month = int(m.group("m")) if m.group("m") else parse_chinese_number(m.group("cm"))
     if not month or not 1 <= month <= 12:

@@ -37,7 +37,7 @@ Decisions, so that callers know what they get:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,9 +62,12 @@ class Quantity:
     in_quotes: bool = False
 
 
+_FULLWIDTH_RE = re.compile("[０-９．％＋－～／]+")
+
+
 def normalise_digits(text: str) -> str:
     """Full-width digits and signs to ASCII, one character for one (offsets hold)."""
-    return text.translate(L.FULLWIDTH)
+    return _FULLWIDTH_RE.sub(lambda m: m.group().translate(L.FULLWIDTH), text)
 
 
 def parse_chinese_number(s: str) -> int | None:
@@ -130,10 +133,18 @@ def parse_chinese_number(s: str) -> int | None:
 
 _WS = r"[ \t\u3000\u00a0\u2009\u202f]*"
 _AR_BODY = r"(?:[0-9]{1,3}(?:[,\u2009\u202f ][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_AR = r"(?<![0-9A-Za-z._+/\-])" + _AR_BODY + r"(?![0-9A-Za-z+])"
 _CN_ALL = "零〇一二两三四五六七八九十百千万亿"
-_CN = rf"(?<![{_CN_ALL}第])[一二两三四五六七八九十][{_CN_ALL}]*"
-_CN2 = rf"[一二两三四五六七八九十][{_CN_ALL}]*"
+_CN_FIRST = "一二两三四五六七八九十"
+# The number starts with a plain character class so that the scanner can skip
+# quickly over text without digits; the checks on the preceding character are
+# lookbehinds placed after that first character.
+_NUM = (
+    rf"[0-9{_CN_FIRST}]"
+    rf"(?:(?<![0-9A-Za-z._+/\-][0-9])(?<=[0-9])"
+    rf"(?:[0-9]{{0,2}}(?:[,\u2009\u202f ][0-9]{{3}})+(?![0-9])|[0-9]*)(?:\.[0-9]+)?(?![0-9A-Za-z+])"
+    rf"|(?<![{_CN_ALL}第][{_CN_FIRST}])(?<=[{_CN_FIRST}])[{_CN_ALL}]*)"
+)
+_CN2 = rf"[{_CN_FIRST}][{_CN_ALL}]*"
 
 
 def _alt(words) -> str:
@@ -141,7 +152,7 @@ def _alt(words) -> str:
 
 
 _QUANTITY_RE = re.compile(
-    rf"(?P<num>{_AR}|{_CN})"
+    rf"(?P<num>{_NUM})"
     rf"(?:{_WS}(?P<rc>{_alt(L.RANGE_CONNECTORS)}){_WS}(?P<num2>{_AR_BODY}(?![0-9A-Za-z+])|{_CN2}))?"
     rf"{_WS}(?P<q1>{_alt(L.QUALIFIERS_IN)})?"
     rf"{_WS}(?P<mult>{_alt(L.MULTIPLIERS)})?"
@@ -153,7 +164,6 @@ _AFTER_RE = re.compile(rf"{_WS}(?P<q3>{_alt(L.QUALIFIERS_AFTER)})")
 _IMPLIED_RE = re.compile(
     rf"{_WS}(?P<gap>[“”\"‘’「」\u4e00-\u9fff]{{0,{L.IMPLIED_UNIT_MAX_GAP}}}?)(?P<noun>{_alt(L.IMPLIED_UNITS)})"
 )
-_DELIM_RE = re.compile("[" + re.escape(L.CLAUSE_DELIMITERS) + "]")
 _QUOTE_RE = re.compile(r"“[^“”\n]{0,80}”|「[^「」\n]{0,80}」|\"[^\"\n]{0,80}\"")
 _LEADING_RE = re.compile(rf"(?:{L.LABEL_LEADING_TIME}|{_alt(L.LABEL_LEADING_WORDS)})")
 _TRAILING_RE = re.compile(rf"(?:{_alt(L.LABEL_TRAILING_WORDS)})$")
@@ -163,7 +173,10 @@ _VERB_END_RE = re.compile(rf"(?:{_alt(L.VERBS_BEFORE_OBJECT)})$")
 _IMPLIED_NOUN_RE = re.compile(_alt(L.IMPLIED_UNITS))
 _EDGE_CHARS = "#*>|- \t\u3000\u00a0、，,。；;：:“”\"‘’「」《》（）()—-…·"
 _OPENING_QUOTES = "“‘「\"《"
-_QUALIFIERS_BEFORE = sorted(L.QUALIFIERS_BEFORE, key=len, reverse=True)
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?:{_alt(L.QUALIFIERS_BEFORE)})$")
+_QUALIFIER_MAX = max(map(len, L.QUALIFIERS_BEFORE))
+_DELIMS = frozenset(L.CLAUSE_DELIMITERS)
+_LOOKBACK = 4 * L.LABEL_MAX_CHARS  # a label is read from at most this far back
 _SPACES = " \t\u3000\u00a0\u2009\u202f"
 
 
@@ -175,7 +188,6 @@ def find_quantities(text: str) -> list[Quantity]:
     (60.0, '个', '多', '口袋公园')
     """
     norm = normalise_digits(text)
-    delims = [m.start() for m in _DELIM_RE.finditer(norm)]
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(norm)]
     quote_starts = [s for s, _ in quotes]
 
@@ -199,8 +211,7 @@ def find_quantities(text: str) -> list[Quantity]:
         start, qualifier_before = _qualifier_before(norm, start, prev_end)
         if qualifier_before:
             qualifier = qualifier_before + qualifier
-        i = bisect_left(delims, start)
-        clause_start = delims[i - 1] + 1 if i else 0
+        clause_start = _clause_start(norm, start, max(prev_end, start - _LOOKBACK))
         if implied is not None:
             label_start, label_end = implied
         else:
@@ -263,7 +274,9 @@ def _read_match(text: str, m: re.Match):
     has_big = bool(mult) or (not is_arabic and any(c in num for c in "万亿千"))
     if unit is not None and has_big and _IMPLIED_NOUN_RE.match(text, m.start("unit")):
         unit = None  # 42万人口: the noun 人口, not the measure word 人
-        end = max(m.end(g) for g in ("num", "num2", "q1", "mult", "q2") if m.group(g))
+        end = m.start("unit")
+        while text[end - 1] in _SPACES:
+            end -= 1
     if unit is None:
         if not has_big:
             return None
@@ -294,7 +307,9 @@ def _read_match(text: str, m: re.Match):
     qualifier += (m.group("q1") or "") + (m.group("q2") or "")
     # trailing whitespace matched by the optional groups is not part of the quantity
     if implied is None:
-        end = max(m.end(g) for g in ("num", "num2", "q1", "mult", "q2", "unit") if m.group(g))
+        end = m.end()
+        while text[end - 1] in _SPACES:
+            end -= 1
         am = _AFTER_RE.match(text, end)
         if am:
             qualifier += am.group("q3")
@@ -309,18 +324,25 @@ def _looks_like_year(num: str, num2: str | None) -> bool:
     return False
 
 
+def _clause_start(text: str, i: int, limit: int) -> int:
+    """Where the clause holding position ``i`` starts (not before ``limit``)."""
+    while i > limit and text[i - 1] not in _DELIMS:
+        i -= 1
+    return i
+
+
 def _qualifier_before(text: str, start: int, limit: int) -> tuple[int, str]:
     """A qualifier written just before the number (近130个, 超过90%)."""
     j = start
     while j > limit and text[j - 1] in _SPACES:
         j -= 1
-    for q in _QUALIFIERS_BEFORE:
-        if j - len(q) >= limit and text.startswith(q, j - len(q)):
-            k = j - len(q)
-            if len(q) == 1 and k > 0 and text[k - 1] in L.QUALIFIER_FALSE_PREFIXES.get(q, ""):
-                continue
-            return k, q
-    return start, ""
+    m = _QUALIFIER_BEFORE_RE.search(text, max(limit, j - _QUALIFIER_MAX), j)
+    if m is None:
+        return start, ""
+    q, k = m.group(), m.start()
+    if len(q) == 1 and k > 0 and text[k - 1] in L.QUALIFIER_FALSE_PREFIXES.get(q, ""):
+        return start, ""
+    return k, q
 
 
 def _label(text: str, a: int, b: int, q_end: int) -> tuple[int, int]:

@@ -102,7 +102,8 @@ CHINESE_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 CHINESE_BIG_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8}
 
 # Full-width digits and signs → ASCII, one character for one so offsets hold.
-FULLWIDTH = str.maketrans("０１２３４５６７８９．％，＋－～／", "0123456789.%,+-~/")
+# (not the full-width comma: in Chinese it separates clauses, never thousands)
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－～／", "0123456789.%+-~/")
 
 # --- words around a quantity, used to read its label ----------------------
 
