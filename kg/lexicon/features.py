@@ -60,7 +60,6 @@ _FEATURE_SUFFIX_KINDS: dict[str, str] = {
     "道": "road",
     "胡同": "road",
     "巷": "road",
-    "里": "road",
     "环路": "road",
     "外环": "road",
     "内环": "road",
@@ -119,7 +118,6 @@ _FEATURE_SUFFIX_KINDS: dict[str, str] = {
     "广场": "park",
     "文化广场": "park",
     "绿道": "park",
-    "园": "park",
     "景区": "scenic",
     "风景区": "scenic",
     "风景名胜区": "scenic",
@@ -180,8 +178,6 @@ _FEATURE_SUFFIX_KINDS: dict[str, str] = {
     "新村": "residential",
     "城": "residential",
     "苑": "residential",
-    "府": "residential",
-    "庭": "residential",
     "园区": "industrial",
     "嘉园": "residential",
     "佳苑": "residential",
@@ -196,8 +192,6 @@ _FEATURE_SUFFIX_KINDS: dict[str, str] = {
     "安置小区": "residential",
     "安置房": "residential",
     "回迁房": "residential",
-    "片区": "residential",
-    "城中村": "residential",
     # industrial zones (not administrative)
     "产业园": "industrial",
     "产业园区": "industrial",
@@ -240,7 +234,6 @@ _FEATURE_SUFFIX_KINDS: dict[str, str] = {
     "大礼堂": "venue",
     "会堂": "venue",
     "宾馆": "venue",
-    "市场": "venue",
     "农贸市场": "venue",
     "批发市场": "venue",
     "商贸城": "venue",
@@ -262,19 +255,21 @@ FEATURE_SUFFIXES: tuple[str, ...] = tuple(FEATURE_SUFFIX_KINDS)
 #: knows (a gazetteer place, a person-free two-character stem in the grammar
 #: of that kind) or a cue (位于, 沿, 路口): 道 (渠道, 频道, 知道), 线 (一线, 热线,
 #: 红线 — a highway line is two place abbreviations + 线), 城 (进城, 县城,
-#: 商贸城), 园 (幼儿园, 家园), 站 (加油站, 工作站), 里 (公里, 这里), 海/江/湖
-#: (人海, 长江 as a name is fine but 江 ends 浙江 the province), 府 (政府),
-#: 庭 (家庭, 法庭), 苑/林/原/山 (personal and firm names) …
+#: 商贸城), 站 (加油站, 工作站, 进站), 海/江/湖 (人海; 江 also ends personal
+#: names and 浙江 the province), 苑/林/原/山 (personal and firm names) …
+#: Single characters that end far more common words than names — 园 (幼儿园),
+#: 府 (政府), 庭 (家庭), 里 (公里) — are not suffixes at all; their longer
+#: forms are (公园, 华府, 嘉园).
 AMBIGUOUS_FEATURE_SUFFIXES: frozenset[str] = frozenset(
     {
-        "道", "线", "城", "园", "站", "里", "海", "江", "湖", "河", "渠",
+        "道", "线", "城", "站", "海", "江", "湖", "河", "渠",
         "沟", "塘", "池", "泉", "湾", "滩", "岛", "闸", "泊", "洼", "淀",
-        "溪", "府", "庭", "苑", "林", "原", "山", "岭", "峰", "峡", "谷",
+        "溪", "苑", "林", "原", "山", "岭", "峰", "峡", "谷",
         "坡", "堤", "塔", "寺", "庙", "港", "桥", "街", "巷", "路", "花园",
-        "家园", "公寓", "片区", "宿舍", "公路", "铁路", "高铁",
-        "高速", "服务区", "市场", "大厦", "大楼", "宾馆", "会堂", "礼堂",
+        "家园", "公寓", "宿舍", "公路", "铁路", "高铁",
+        "高速", "服务区", "大厦", "大楼", "宾馆", "会堂", "礼堂",
         "广场", "小镇", "遗址", "森林", "平原", "洼地", "安置房", "回迁房",
-        "停车场", "城中村", "别墅", "山庄", "林带", "客运中心", "文化中心",
+        "停车场", "别墅", "山庄", "林带", "客运中心", "文化中心",
         "体育中心", "市民中心", "故道", "新河", "一路", "二路", "三路",
         "四路", "五路", "六路", "七路", "八路", "九路",
     }
@@ -392,7 +387,8 @@ GENERIC_FEATURE_WORDS: frozenset[str] = frozenset(
         # others
         "机场", "港口", "码头", "口岸", "市场", "山区", "平原", "海外",
         "里面", "这里", "那里", "公里", "千里", "邻里", "府", "政府",
-        "家庭", "法庭", "森林", "林地",
+        "家庭", "法庭", "森林", "林地", "风景线", "调线", "进站",
+        "出站", "到站", "换热站", "热力站", "城管热线", "园", "庭",
     }
 )
 

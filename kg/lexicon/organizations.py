@@ -32,7 +32,6 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "子公司": "enterprise",
     "公司": "enterprise",
     "集团": "enterprise",
-    "企业": "enterprise",
     "厂": "enterprise",
     "工厂": "enterprise",
     "总厂": "enterprise",
@@ -50,7 +49,6 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "实业": "enterprise",
     "置业": "enterprise",
     "地产": "enterprise",
-    "建设": "enterprise",
     "建工": "enterprise",
     "电器": "enterprise",
     "电子": "enterprise",
@@ -328,7 +326,6 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "餐厅": "retail",
     "影城": "retail",
     "4S店": "retail",
-    "电商": "retail",
     # religious
     "寺": "religious",
     "教堂": "religious",
@@ -350,8 +347,8 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(ORG_SUFFIX_KINDS)
 #: 工厂/厂区; 学区, 校区 and 分校 are parts of schools.
 AMBIGUOUS_ORG_SUFFIXES: frozenset[str] = frozenset(
     {
-        "企业", "厂", "工厂", "车间", "工作室", "科技", "物流", "实业", "置业",
-        "地产", "建设", "建工", "电器", "电子", "电气", "化工", "纺织", "食品",
+        "厂", "工厂", "车间", "工作室", "科技", "物流", "实业", "置业",
+        "地产", "建工", "电器", "电子", "电气", "化工", "纺织", "食品",
         "乳业", "发电", "能源", "环保", "传媒", "控股", "矿业", "钢铁", "汽车",
         "药业", "车站", "火车站", "总会", "分会", "理事会", "联盟", "社会组织",
         "服务社", "营业部", "财产保险", "人寿保险", "学区", "校区", "分校",
@@ -360,7 +357,7 @@ AMBIGUOUS_ORG_SUFFIXES: frozenset[str] = frozenset(
         "都市报", "新闻中心", "合作联社", "联合社", "示范基地", "示范园",
         "养殖基地", "种植基地", "驿站", "服务站", "服务中心", "服务部",
         "服务队", "工作队", "突击队", "宣讲团", "爱心团队", "商店", "门店",
-        "百货", "电商", "快递", "寺", "餐厅",
+        "百货", "快递", "寺", "餐厅",
         "供电局", "邮政局", "加油站", "变电站", "泵站", "充电站", "加气站",
         "孵化中心", "图书馆", "博物馆",
     }
