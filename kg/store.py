@@ -1,22 +1,31 @@
 """The graph on disk: an embedded Oxigraph store with one named graph per page.
 
 Each page's triples live in the named graph
-``https://w3id.org/cngov-kg/id/page/<page>`` and queries run over the union
-of all page graphs, so the union default graph *is* the knowledge graph.
-Entities named on several pages appear in several page graphs; the union
-counts and returns each triple once.
+``https://w3id.org/cngov-kg/id/page/<page>``; the store's default graph holds
+the union of all page graphs, so the default graph *is* the knowledge graph
+and queries run over it. Entities named on several pages appear in several
+page graphs but once in the union.
+
+Why a materialised union rather than Oxigraph's ``use_default_graph_as_union``:
+that option returns a triple once per graph holding it, so counts and sums
+over shared entities would be multiplied by the number of pages naming them.
+Keeping the union as a real graph (a set) gives RDF-merge semantics and
+faster queries, at the cost of storing each triple twice.
 
 Atomicity. pyoxigraph 0.5 exposes no explicit transaction object, but
 ``Store.update`` applies a whole SPARQL Update request (several operations
 separated by ``;``) in one transaction: either every operation is applied or
-nothing is written. ``Store.extend`` and ``Store.load`` are transactional
-too, but only for insertion, and ``remove_graph`` is a transaction of its
-own, so ``remove_graph`` followed by ``extend`` would let a reader see the
-page missing, and a crash between them would lose it. :meth:`GraphStore.replace_page`
-therefore sends a single update, ``DROP SILENT GRAPH <g> ; INSERT DATA
-{ GRAPH <g> { ... } }``, built from pyoxigraph's own term serialisation (the
-terms are validated by pyoxigraph's constructors first, so no text from the
-graph is pasted unchecked into the update).
+nothing is written, and later operations see the effects of earlier ones.
+``Store.extend`` and ``Store.load`` are transactional too, but only for
+insertion, and ``remove_graph`` is a transaction of its own, so
+``remove_graph`` followed by ``extend`` would let a reader see the page
+missing, and a crash between them would lose it.
+:meth:`GraphStore.replace_page` therefore sends a single update: delete from
+the union the page's triples that no other page holds, ``DROP`` the page
+graph, ``INSERT DATA`` the new triples into it and copy them into the union.
+The update text is built from pyoxigraph's own term serialisation, after the
+terms are validated by pyoxigraph's constructors, so no text from the graph
+is pasted unchecked into it.
 
 Literals are stored in their canonical form: Oxigraph keeps numbers, booleans
 and dates as values, so ``"3000000.0"^^xsd:decimal`` comes back as
@@ -392,11 +401,8 @@ class GraphStore:
         self._check_writable()
         operations = []
         for name, graph in pages:
-            g = str(ox.NamedNode(page_graph_iri(name)))
-            operations.append(f"DROP SILENT GRAPH {g}")
-            if len(graph):
-                lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
-                operations.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }")
+            lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
+            operations += _replace_operations(page_graph_iri(name), lines)
         if operations:
             self._update(" ;\n".join(operations))
 
@@ -404,7 +410,7 @@ class GraphStore:
         """Remove a page's triples; return whether the page was there."""
         self._check_writable()
         present = page_key(name) in self.pages()
-        self._update(f"DROP SILENT GRAPH {ox.NamedNode(page_graph_iri(name))}")
+        self._update(" ;\n".join(_replace_operations(page_graph_iri(name), [])))
         return present
 
     def load_page_ntriples(self, page_name: str, data: bytes | str) -> None:
@@ -414,16 +420,12 @@ class GraphStore:
         parsed by Oxigraph directly.
         """
         self._check_writable()
-        graph = ox.NamedNode(page_graph_iri(page_name))
         try:
             triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
         except SyntaxError as exc:
             raise StoreError(f"page {page_name}: invalid N-Triples: {exc}") from exc
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
-        update = f"DROP SILENT GRAPH {graph}"
-        if lines:
-            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
-        self._update(update)
+        self._update(" ;\n".join(_replace_operations(page_graph_iri(page_name), lines)))
 
     def bulk_load(self, page_name: str, path: str | os.PathLike[str], format: str = "nt") -> None:
         """Load a large file into a page's graph without a transaction.
@@ -434,8 +436,10 @@ class GraphStore:
         self._check_writable()
         fmt = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}[format]
         graph = ox.NamedNode(page_graph_iri(page_name))
-        self._store.remove_graph(graph)
+        self._update(" ;\n".join(_replace_operations(graph.value, [])))
         self._store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+        # the union: the same triples once more in the default graph
+        self._store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
 
     def _update(self, update: str) -> None:
         try:
@@ -464,8 +468,8 @@ class GraphStore:
 
     def triple_count(self) -> int:
         """The number of distinct triples in the union of all pages."""
-        _, rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
-        return int(rows[0][0])
+        self._check_open()
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def to_ntriples(self) -> bytes:
         """The union of all pages as sorted, deduplicated N-Triples."""
@@ -482,7 +486,7 @@ class GraphStore:
         return graph
 
     def _union_triples(self):
-        return self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def query(
         self,
@@ -490,7 +494,7 @@ class GraphStore:
         bindings: Mapping[str | Variable, Node] | None = None,
         timeout: float | None = None,
     ) -> tuple[list[str], list[tuple]]:
-        """Run a SPARQL query over the union of all pages.
+        """Run a SPARQL query over the union of all pages (the default graph).
 
         Returns ``(variables, rows)`` with rdflib terms (``None`` for an
         unbound variable). ASK gives ``(["ask"], [(Literal(bool),)])``,
@@ -530,7 +534,7 @@ class GraphStore:
 
     def _run(self, text: str) -> tuple[list[str], list[tuple]]:
         try:
-            res = self._store.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
+            res = self._store.query(text, prefixes=DEFAULT_PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
         except OSError as exc:
@@ -543,6 +547,26 @@ class GraphStore:
             return names, rows
         triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in res]
         return ["subject", "predicate", "object"], triples
+
+
+def _replace_operations(graph_iri: str, lines: list[str]) -> list[str]:
+    """SPARQL Update operations that replace a page graph by ``lines``
+    (N-Triples statements) and keep the default graph equal to the union.
+
+    A triple leaves the default graph only if no other page still holds it;
+    the new triples are copied from the page graph (not re-inserted from
+    text) so that blank nodes stay the same nodes in both graphs.
+    """
+    g = str(ox.NamedNode(graph_iri))
+    ops = [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}",
+        f"DROP SILENT GRAPH {g}",
+    ]
+    if lines:
+        ops.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }")
+        ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+    return ops
 
 
 def _lock(path: Path, shared: bool) -> int:

@@ -124,7 +124,7 @@ def test_store_replace_page_readers_never_see_a_partial_page(store):
     thread = threading.Thread(target=reader)
     thread.start()
     try:
-        for i in range(60):
+        for i in range(20):
             store.replace_page("p1", big if i % 2 == 0 else small)
     finally:
         stop.set()
