@@ -433,6 +433,23 @@ def _county_of(view: _View, keep: set[str]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in member.items() if v}
 
 
+def _group(ent: _Entity) -> str:
+    """The vis-network group of an entity: its type, and its level for places."""
+    if ent.type == "Place" and ent.level in LEVEL_STYLE:
+        return f"Place-{ent.level}"
+    return ent.type
+
+
+def _groups() -> dict:
+    """Colour and shape of every group, declared once instead of per node."""
+    groups = {}
+    for type_name, (_label, colour, shape) in TYPE_STYLE.items():
+        groups[type_name] = {"color": {"background": colour, "border": colour}, "shape": shape}
+    for level, (_label, colour) in LEVEL_STYLE.items():
+        groups[f"Place-{level}"] = {"color": {"background": colour, "border": colour}, "shape": TYPE_STYLE["Place"][2]}
+    return groups
+
+
 def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: int, title: str) -> dict:
     from pyvis.edge import Edge
     from pyvis.network import Network
@@ -461,9 +478,7 @@ def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: in
     big = len(ids) > 1500
     for iri in ids:
         ent = view.entities[iri]
-        _name, colour, shape = TYPE_STYLE[ent.type]
-        if ent.type == "Place" and ent.level in LEVEL_STYLE:
-            colour = LEVEL_STYLE[ent.level][1]
+        group, shape = _group(ent), TYPE_STYLE[ent.type][2]
         x, y = positions[iri]
         options = {
             "x": x,
@@ -471,11 +486,18 @@ def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: in
             "size": round(min(40.0, 8 + 4 * math.sqrt(degree[iri])), 1),
         }
         if iri == focus:
-            options.update(borderWidth=5, size=max(options["size"], 30), font={"size": 22, "color": "#000"})
-        net.add_node(index[iri], label=ent.label, shape=shape, color=colour, **options)
+            colour = _groups()[group]["color"]["background"]
+            options.update(
+                borderWidth=5,
+                color={"background": colour, "border": "#17202a"},
+                size=max(options["size"], 30),
+                font={"size": 22, "color": "#000"},
+            )
+        net.add_node(index[iri], label=ent.label, shape=shape, group=group, **options)
     for n, (s, rel, o) in enumerate(edges):
-        # pyvis' add_edge rescans every edge for duplicates; ``edges`` is a set already
-        edge = Edge(index[s], index[o], directed=True, id=n)
+        # pyvis' add_edge rescans every edge for duplicates; ``edges`` is a set
+        # already. Arrows are set once in the options, not on every edge.
+        edge = Edge(index[s], index[o], directed=False, id=n)
         if rel == "partOf":
             edge.options["dashes"] = True
         net.edges.append(edge.options)
@@ -492,10 +514,14 @@ def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: in
                 "keyboard": False,
             },
             "layout": {"improvedLayout": False, "randomSeed": 1},
+            "groups": _groups(),
             "edges": {
                 "smooth": False,
                 "color": {"color": "#9aa5b1", "highlight": "#34495e", "hover": "#34495e"},
-                "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                # arrows cost a third of the drawing time and cannot be seen
+                # at the zoom that shows thousands of nodes; the panel and the
+                # tooltip still name each relation's direction
+                "arrows": {"to": {"enabled": not big, "scaleFactor": 0.5}},
                 "width": 1,
                 "hoverWidth": 2,
             },
