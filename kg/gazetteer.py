@@ -24,12 +24,14 @@ short place names are also ordinary words:
 * full names of provinces, prefectures, counties and townships are matched
   (longest match first), except the generic ones in :data:`GENERIC_NAMES`
   (城区, 郊区, 矿区, 新区, 高新区 …) and names shorter than 3 characters
-  (景县 and the like are matched only in full, which is 2 characters: those
-  are allowed when they end in 县/市/旗);
+  (two-character county names such as 景县 are allowed, see below);
 * short forms (衡水, 故城, 河北) are matched for provinces, prefectures and
   counties that are 县/市/旗/自治县 — never for 市辖区 (新华, 长安, 和平 are
   words) — when the short form has 2+ characters and is not in
   :data:`SHORT_STOPWORDS`;
+* a county short form, or a two-character county name (景县, 范县), counts
+  only where the page (or ``context``) names a place of the same province —
+  惠民 (山东惠民县) is a word on a 河北 page, 范县 is inside 示范县;
 * township short forms (郑口) are never matched alone;
 * context-only aliases of 功能区 (高新区, 经开区 …) are matched only when the
   page or the caller's ``context`` places them (衡水 → 衡水高新技术产业开发区);
@@ -47,7 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Sequence
 
 from kg.errors import KGError
 
@@ -79,7 +81,7 @@ _SUFFIXES = {
 GENERIC_NAMES = frozenset(
     "城区 郊区 矿区 新区 东区 西区 南区 北区 市中区 市辖区 开发区 高新区 经开区 园区 工业区 工业园区 "
     "管理区 示范区 实验区 新城 高新技术产业开发区 高新技术开发区 高新技术产业园区 经济技术开发区 "
-    "经济开发区 产业园区 风景名胜区 度假区 旅游度假区 保税区 综合保税区 生活区".split()
+    "经济开发区 产业园区 风景名胜区 度假区 旅游度假区 保税区 综合保税区 生活区 小城镇".split()
 )
 
 # county/prefecture short forms that are common words in news text
@@ -89,7 +91,8 @@ SHORT_STOPWORDS = frozenset(
     "通道 共和 河口 江城 永安 泰和 长寿 南华 大安 新化 安福 正安 定安 大名 永胜 宁强 青河 和静 民和 "
     "互助 乐都 平安 城中 城东 城西 城南 城北 东城 西城 南城 北城 中心 白云 青山 金山 宝山 龙泉 红旗 "
     "江南 江北 河东 河西 山南 海东 丰城 和田 开平 新会 复兴 友谊 团结 胜利 光明 安全 文明 新市 "
-    "清河 沙河 双桥 万全 崇礼 新乐 平山 长宁 高县 珙县 兴文".split()
+    "清河 沙河 双桥 万全 崇礼 新乐 平山 长宁 高县 珙县 兴文 大城 公安 惠民 白银 大庆 永兴 商城 清水 新和 "
+    "民乐 建水 和安 永康 和政 新平 安康 和县 范县".split()
 )
 
 # 功能区 wordings and their usual abbreviations
@@ -254,6 +257,10 @@ def derive_aliases(name: str, level: str, province: str, prefecture: str | None)
     return short, aliases
 
 
+def _is_zone(name: str) -> bool:
+    return any(m in name for m in _ZONE_MARKERS)
+
+
 # --- loading ------------------------------------------------------------
 
 
@@ -367,7 +374,7 @@ def _load_all_villages() -> None:
 
 def _norm_code(code: str) -> str | None:
     code = str(code).strip()
-    if not code.isdigit() or len(code) > 12 or len(code) < 2:
+    if not code.isdigit() or len(code) not in (2, 4, 6, 9, 12):
         return None
     return code.ljust(12, "0")
 
@@ -426,18 +433,26 @@ def descendants_of(code: str, level: str | None = None) -> list[Division]:
     return sorted(out, key=lambda d: d.code12)
 
 
-def lookup(name: str) -> list[Division]:
+def lookup(name: str, provinces: Iterable[str] | None = None) -> list[Division]:
     """All divisions whose full name or an accepted alias is ``name``.
 
     Sorted by level (province first), then code. Village names are looked
-    up (and the village tables loaded) only for names that look like one.
+    up only for names that look like one (…村, …社区, …委员会), in the
+    village tables of ``provinces`` (2-digit codes or any code inside the
+    province) or, by default, of all provinces — loading all of them takes
+    a few seconds the first time.
     """
     name = name.strip()
     st = _store()
     codes = set(st.names.get(name, ()))
     if _VILLAGE_LIKE.search(name):
-        _load_all_villages()
-        codes.update(st.village_index.get(_village_key(name), ()))
+        if provinces is None:
+            _load_all_villages()
+        else:
+            for p in sorted({str(p).strip()[:2] for p in provinces}):
+                _load_villages(p)
+        wanted = None if provinces is None else {str(p).strip()[:2] for p in provinces}
+        codes.update(c for c in st.village_index.get(_village_key(name), ()) if wanted is None or c[:2] in wanted)
     divs = [st.by_code.get(c) or _village(c) for c in codes]
     return sorted((d for d in divs if d is not None), key=lambda d: (_RANK[d.level], d.code12))
 
@@ -482,12 +497,14 @@ def _pick(cands: list[Division], context: Sequence[Division]) -> Division | None
     return None
 
 
-def _pick_in_context(cands: list[Division], context: Sequence[Division]) -> Division | None:
-    """The one candidate sharing a prefecture or closer with the context, else None."""
+def _pick_in_context(
+    cands: list[Division], context: Sequence[Division], min_affinity: int = _RANK["prefecture"]
+) -> Division | None:
+    """The one candidate sharing a prefecture (or ``min_affinity``) with the context, else None."""
     scored = [(max(_affinity(c, x) for x in context), c) for c in cands]
     best = max(sc for sc, _ in scored)
     top = [c for sc, c in scored if sc == best]
-    if best >= _RANK["prefecture"] and len(top) == 1:
+    if best >= min_affinity and len(top) == 1:
         return top[0]
     return None
 
@@ -503,7 +520,10 @@ def resolve(name: str, context: Sequence[Division] = ()) -> Division | None:
     >>> resolve("新华区") is None
     True
     """
-    return _pick(lookup(name), list(context))
+    context = list(context)
+    # village names are looked for in the provinces of the context only
+    provinces = {c.code[:2] for c in context} if context else None
+    return _pick(lookup(name, provinces), context)
 
 
 # --- free text ----------------------------------------------------------
@@ -518,7 +538,9 @@ def _matcher() -> dict[str, tuple[str, ...]]:
         if div.level == "village":
             continue
         forms = []
-        if div.name not in GENERIC_NAMES and (len(div.name) >= 3 or div.name[-1] in "县市旗"):
+        if div.name not in GENERIC_NAMES and div.name not in SHORT_STOPWORDS and (
+            len(div.name) >= 3 or div.name[-1] in "县市旗"
+        ):
             forms.append(div.name)
         if div.level in ("province", "prefecture") or (
             div.level == "county" and div.name[-1] in "县市旗" and not any(m in div.name for m in _ZONE_MARKERS)
@@ -532,7 +554,9 @@ def _matcher() -> dict[str, tuple[str, ...]]:
         if name in GENERIC_NAMES or name in st.generic or len(name) < 4 or name in table:
             continue
         divs = [st.by_code[c] for c in codes]
-        if all(d.level in ("county", "prefecture", "township") and d.name != name and d.short != name for d in divs):
+        if any(d.level == "county" and d.short == name and not _is_zone(d.name) for d in divs):
+            continue  # a district's short form (新华, 长安): never alone
+        if all(d.level in ("county", "prefecture", "township") and d.name != name for d in divs):
             table[name] = set(codes)
     for name, codes in st.generic.items():
         table.setdefault(name, set()).update(codes)
@@ -562,13 +586,17 @@ def find_all(
     text: str,
     villages_under: Iterable[str] | None = None,
     context: Sequence[Division] = (),
+    boundaries: Container[int] | None = None,
 ) -> list[tuple[int, int, Division]]:
     """Mentions of divisions in ``text``: ``(start, end, division)``, in text order.
 
     Longest match first, then each name is resolved against ``context`` and
     the unambiguous places found in the same text; names that stay
     ambiguous are dropped. Villages are matched only under the township or
-    county codes in ``villages_under``.
+    county codes in ``villages_under``. ``boundaries``, when given (e.g. the
+    token offsets of a word segmenter), are the offsets where a word may
+    start or end: short forms and two-character names must start and end on
+    one (so 迁安 is not read in 回迁安置).
 
     >>> [(s, e, d.code) for s, e, d in find_all("衡水市故城县郑口镇")]
     [(0, 3, '131100'), (3, 6, '131126'), (6, 9, '131126100000')]
@@ -588,29 +616,40 @@ def find_all(
     ctx = list(context)
     found: dict[int, Division] = {}
     # pass 1: names with a single reading, not generic
+    county_short: set[int] = set()
+    skip: set[int] = set()
     for idx, (s, e, codes) in enumerate(spans):
         surface = text[s:e]
         if surface in st.generic and surface not in extra:
             continue
-        div = _pick([d for d in (get(c) for c in codes) if d is not None], ())
+        cands = [d for d in (get(c) for c in codes) if d is not None]
+        is_short = all(d.short == surface != d.name or len(surface) == 2 for d in cands)
+        if is_short and boundaries is not None and (s not in boundaries or e not in boundaries):
+            skip.add(idx)
+            continue
+        if all(d.level == "county" for d in cands) and is_short:
+            county_short.add(idx)  # 故城, 惠民: only where the page is in that province
+            continue
+        div = _pick(cands, ())
         if div is not None:
             found[idx] = div
     anchors = sorted(found)
     # pass 2: the rest, against the nearest places of the page first, then
     # the caller's context (the nearest 衡水市 decides what 高新区 means)
     for idx, (s, e, codes) in enumerate(spans):
-        if idx in found:
+        if idx in found or idx in skip:
             continue
         cands = [d for d in (get(c) for c in codes) if d is not None]
         ordered = sorted(anchors, key=lambda j: (abs(spans[j][0] - s), j))
         near = [found[j] for j in ordered] + ctx
+        floor = _RANK["province"] if idx in county_short else _RANK["prefecture"]
         for k in range(1, len(near) + 1):
-            div = _pick_in_context(cands, near[:k])
+            div = _pick_in_context(cands, near[:k], floor)
             if div is not None:
                 found[idx] = div
                 break
         else:
-            if not near and text[s:e] not in st.generic:
+            if not near and text[s:e] not in st.generic and idx not in county_short:
                 div = _pick(cands, ())
                 if div is not None:
                     found[idx] = div
