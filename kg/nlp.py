@@ -39,21 +39,38 @@ def _user_words() -> list[str]:
 
 def tokenizer():
     """The shared jieba tokenizer, created on first use (thread-safe)."""
-    global _tokenizer
+    global _tokenizer, _tags
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
                 import jieba
+                import jieba.posseg
 
                 jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
+                tok = jieba.dt
                 # jieba prints its cache notice on stderr; keep the CLI quiet
                 with contextlib.redirect_stderr(io.StringIO()):
                     tok.initialize()
+                _tags = jieba.posseg.dt.word_tag_tab
                 for w in _user_words():
                     tok.add_word(w, freq=50000)
                 _tokenizer = tok
     return _tokenizer
+
+
+_tags: dict[str, str] | None = None
+
+
+def pos(word: str) -> str:
+    """The part of speech jieba's dictionary gives ``word`` ("" when unknown)."""
+    if _tags is None:
+        tokenizer()
+    return _tags.get(word, "") if _tags is not None else ""
+
+
+def in_dictionary(word: str) -> bool:
+    """True when ``word`` is a word of jieba's dictionary (a common word, not a name)."""
+    return bool(tokenizer().FREQ.get(word))
 
 
 def tokenize(text: str) -> list[Token]:

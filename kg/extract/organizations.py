@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.spans import NAME_CHAR, TokenIndex, scan_left
+from kg.extract.spans import NAME_CHAR, TokenIndex, scan_name_left
+from kg.lexicon.boundaries import NOMINAL_VERBS
 from kg.lexicon import agencies as lex
 from kg.model import Mention
 
@@ -88,9 +89,12 @@ def _level_of(stem: str) -> str:
 def agency_mentions(text: str, places: list[Mention]) -> list[OrgMention]:
     """Agencies named in ``text``; ``places`` are the admin places found in it."""
     place_end = {p.end: p for p in places if p.level != "feature"}
-    out: list[OrgMention] = []
+    out: list[OrgMention] = _congresses(text, place_end, [])
+    congress = [(o.start, o.end) for o in out]
     for m in stem_regex().finditer(text):
         s, e, surface = m.start(), m.end(), m.group()
+        if any(a <= s < b for a, b in congress):
+            continue
         parts = lex.PAIRED_FORMS.get(surface)
         if parts:
             out.extend(_paired(text, s, e, parts, place_end, out))
@@ -98,7 +102,6 @@ def agency_mentions(text: str, places: list[Mention]) -> list[OrgMention]:
         om = _single(text, s, e, surface, place_end, out)
         if om is not None:
             out.append(om)
-    out = _congresses(text, place_end, out)
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
 
 
@@ -165,7 +168,9 @@ def _pronoun_before(text: str, pos: int) -> str:
 
 
 def _inside_word(text: str, pos: int) -> bool:
-    """True when the level character at ``pos`` belongs to a word (城市, 县域…)."""
+    """True when the level character at ``pos`` belongs to a word (城市, 县城…)."""
+    if text[pos : pos + 2] in {"县城", "市区", "市场", "市民", "区域", "县域", "市域", "城区", "市直", "县直", "区县", "县市", "市县", "省级", "市级", "县级", "区级", "镇村", "乡村"}:
+        return True
     return pos >= 1 and text[pos - 1 : pos + 1] in {"城市", "都市", "超市", "上市", "门市", "股市", "夜市", "街区", "社区", "园区", "城区", "市区", "景区", "小区", "片区", "辖区", "郊县"}
 
 
@@ -240,10 +245,10 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
-        begin = scan_left(text, tokens, s, max_len=18, barriers=barriers, allow_quotes=False)
+        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=NOMINAL_VERBS)
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         for i in range(begin, s):
-            if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not any(
+            if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not _inside_word(text, i - 1) and not any(
                 p.start <= i < p.end for p in places
             ):
                 begin = i
@@ -259,7 +264,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
                 begin = prev.start
                 name = text[begin:e]
         om = OrgMention("Organization", begin, e, name, "org", name, name)
-        level_char = name[0] if name[0] in "市县区" else ""
+        level_char = name[0] if name[0] in "市县区" and not _inside_word(text, begin) else ""
         if level_char:
             om.level_hint = lex.LEVEL_PREFIXES[level_char]
         else:

@@ -74,6 +74,7 @@ def extract_page(page: Page) -> Extraction:
         ]
         _article_entities(art, af, reg, admin, home_div, program_names)
 
+    _merge_bare_agencies(reg, facts)
     _programs(reg, facts, program_names)
     for af in facts:
         _pronouns(af, reg, home_div)
@@ -89,10 +90,7 @@ def extract_page(page: Page) -> Extraction:
 def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     text = art.text
     tokens = TokenIndex(text)
-    features = places_mod.feature_mentions(text, tokens, {m.end for m in admin} | {m.start for m in admin})
-    # features that are admin places or parts of them are not features
-    features = [f for f in features if not any(a.start < f.end and f.start < a.end for a in admin)]
-
+    admin = places_mod.on_word_boundaries(admin, text, tokens)
     for m in admin:
         ent = mention_place(reg, m, art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))
@@ -112,6 +110,15 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         ):
             f.inside = "org"
 
+    # features: not inside an agency or organisation name, not a full admin name
+    full = [m for m in admin if m.text == m.name]
+    bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full})
+    features = [
+        f for f in features
+        if not any(a < f.end and f.start < b for a, b in bodies)
+        and not any(m.start < f.end and f.start < m.end for m in full)
+    ]
     for m in features:
         parent = _feature_parent(af, m.start)
         key = f"{parent.key if parent else ''}/{m.name}"
@@ -222,7 +229,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         return ent
     if kind == "sub" and parent is not None:
         unit = om.surface_stem
-        full = agency_lex.canonical_department(unit) or unit
+        full = agency_lex.canonical_department(unit) or _UNIT_FORMS.get(unit, unit)
         name = parent.name + full
         ent = reg.get("Agency", name, name)
         for a in {parent.name + unit} | {alias + unit for alias in parent.aliases}:
@@ -254,6 +261,36 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     ent.aliases |= {a for a in aliases if a}
     ent.jurisdiction = jur
     return ent
+
+
+_UNIT_FORMS = {"监督指挥中心": "指挥中心"}
+
+
+def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
+    """A department named without its jurisdiction (城管局, 指挥中心) is the
+    page's only agency of that name with one, when there is exactly one."""
+    agencies = [e for e in reg.entities() if e.type == "Agency"]
+    bare = [e for e in agencies if e.jurisdiction is None and ":" not in e.key]
+    placed = [e for e in agencies if e.jurisdiction is not None]
+    moved: dict[int, Entity] = {}
+    for b in bare:
+        forms = {b.name} | b.aliases
+        full = {agency_lex.canonical_department(f) or f for f in forms}
+        hits = [e for e in placed if any(e.name.endswith(f) or any(a.endswith(f) for a in e.aliases) for f in forms | full)]
+        if len(hits) != 1:
+            continue
+        target = hits[0]
+        target.aliases |= forms
+        target.articles |= b.articles
+        moved[id(b)] = target
+        del reg.by_key[("Agency", b.key)]
+    if not moved:
+        return
+    for af in facts:
+        for f in af.found:
+            if id(f.entity) in moved:
+                f.entity = moved[id(f.entity)]
+    reg.sub_of = [(moved.get(id(c), c), moved.get(id(p), p)) for c, p in reg.sub_of]
 
 
 # --- programs across the page --------------------------------------------------

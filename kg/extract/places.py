@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kg import gazetteer
-from kg.extract.spans import NAME_CHAR, TokenIndex, scan_left
+from kg import nlp
+from kg.extract.spans import NAME_CHAR, TokenIndex, scan_name_left
 from kg.lexicon import features as feature_lex
 from kg.model import Mention
 
@@ -28,7 +29,29 @@ def admin_mentions(
     """
     out: list[Mention] = []
     for start, end, div in gazetteer.find_all(text, villages_under=set(villages_under), context=list(context)):
-        out.append(Mention("Place", text[start:end], start, end, name=div.name, level=div.level, code=div.code))
+        surface = text[start:end]
+        if div.level == "village" and not surface.endswith(_VILLAGE_ENDS):
+            # a bare village name (杨庄) only as an item of a list, not inside a word (杨庄小学)
+            if end < len(text) and text[end] not in _LIST_BREAK:
+                continue
+        name = div.short if div.level == "village" and div.short else div.name
+        out.append(Mention("Place", surface, start, end, name=name, level=div.level, code=div.code))
+    return out
+
+
+_VILLAGE_ENDS = ("村", "社区", "庄", "屯", "委会", "委员会")
+_LIST_BREAK = frozenset("、，,。；;：:）)和与及等")
+
+
+def on_word_boundaries(mentions: list[Mention], text: str, tokens: TokenIndex) -> list[Mention]:
+    """Drop short forms that start inside a word (回迁安置 is not 迁安)."""
+    out = []
+    for m in mentions:
+        if m.text != m.name and m.level != "village" and not tokens.is_boundary(m.start):
+            prev = tokens.tokens[tokens.token_at(m.start)]
+            if prev.start < m.start:
+                continue
+        out.append(m)
     return out
 
 
@@ -44,12 +67,18 @@ def _suffixes() -> list[str]:
 
 _FEATURE_RE: re.Pattern[str] | None = None
 # what may follow a feature name inside the same word (滏阳河边, 人民路东延)
+_ROAD_SUFFIXES = ("路", "街", "大街", "大道", "道")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些]")
 
 
 def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[Mention]:
-    """Geographic features by their name grammar: a proper-name stem + a suffix."""
+    """Geographic features by their name grammar: a proper-name stem + a suffix.
+
+    The suffix must end a word (路灯, 河道 are not roads or rivers), must not
+    be the tail of a common word (风景线, 渠道, 进站), and the stem must be a
+    name: two or more characters with no verb, numeral, pronoun or particle.
+    """
     global _FEATURE_RE
     if _FEATURE_RE is None:
         _FEATURE_RE = _feature_regex()
@@ -57,17 +86,28 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     out: list[Mention] = []
     for m in _FEATURE_RE.finditer(text):
         s, e = m.start(), m.end()
-        # the suffix must end a word: 路灯, 河道, 站点 are not features
         if e < len(text) and not tokens.is_boundary(e):
             tail = text[e : e + 2]
             if not _AFTER_OK.match(tail) and NAME_CHAR.match(text[e]):
                 continue
-        begin = scan_left(text, tokens, s, max_len=7, barriers=barriers, allow_quotes=False)
+        tok = tokens.tokens[tokens.token_at(s)]
+        head = s
+        if tok.start < s:
+            word = text[tok.start : max(tok.end, e)]
+            if nlp.in_dictionary(word) and nlp.pos(word) != "ns":
+                continue  # the tail of a common word
+            head = tok.start
+        begin = scan_name_left(text, tokens, head, max_len=7, barriers=barriers,
+                               verb_first=m.group().endswith(_ROAD_SUFFIXES))
+        # 衡水市区牛佐综合小区: the 区 of 市区 after a city is not part of the name
+        while begin in barriers and begin < s and text[begin] in "区县市城":
+            begin += 1
         stem = text[begin:s]
         name = text[begin:e]
-        if len(stem) < 2 or _BAD_STEM_CHARS.search(stem):
+        whole_name = nlp.pos(name) == "ns"
+        if (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
             continue
-        if name in generic or stem in generic or any(name.endswith(g) and len(g) >= len(name) - 1 for g in generic):
+        if name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name)):
             continue
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
     return _longest(out)

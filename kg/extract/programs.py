@@ -26,14 +26,32 @@ class ProgramMention:
     head: str
 
 
-def _heads() -> list[str]:
-    data = lex.PROGRAM_HEADS
-    words = data.keys() if isinstance(data, dict) else data
-    return sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+# heads of the lexicon that name a program too rarely to be read as one
+# without a cue verb or quotation marks, and heads the extractor ignores
+_DEMOTED = frozenset("消费券 热线 教育 运动 创建 补贴 贷款 试点 评选 普查 专项债".split())
+_IGNORED = frozenset("平台 模式 网络 运输 发放 置换 缴费 登记 维修 专线 优惠 示范 保障 管理 监管 指导 "
+                     "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改 防控".split())
 
 
 def _strong() -> frozenset[str]:
-    return frozenset(getattr(lex, "STRONG_HEADS", ()))
+    return frozenset(lex.STRONG_HEADS) - _DEMOTED
+
+
+def _weak() -> frozenset[str]:
+    return (frozenset(lex.WEAK_HEADS) | _DEMOTED) - _IGNORED
+
+
+def _heads() -> list[str]:
+    return sorted(_strong() | _weak(), key=lambda w: (-len(w), w))
+
+
+# what may stand right before a program with a weak head: a verb that
+# introduces it, or the disposal markers 把/将
+_CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
+    "开展 推进 推动 实施 启动 落实 深化 加快 加强 强化 完善 健全 构建 建立 推行 实行 举办 组织 召开 "
+    "出台 制定 推出 打造 创建 抓好 做好 开启 给予 提供 享受 申请 发放 加大 探索 持续 大力 全面 把 将 "
+    "为推动 推进了 开展了 实施了".split()), key=len, reverse=True))
+_ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的)+")
 
 
 _HEAD_RE: re.Pattern[str] | None = None
@@ -71,9 +89,9 @@ def is_generic(name: str, head: str) -> bool:
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
     if name in generic or specific in generic:
         return True
-    if len(specific) < 2:
+    if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
-    if head not in _strong() and len(specific) < 3:
+    if head not in _strong() and len(specific) < 2:
         return True
     if specific in PARTICLES or all(c in "各项该这此本全一多重点主要相关有关" for c in specific):
         return True
@@ -102,11 +120,21 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         name = _clean(raw)
         if not name.endswith(head) or is_generic(name, head):
             continue
+        if head not in _strong() and not _cued(text, begin, raw):
+            continue
         start = he - len(raw) + raw.find(name[:1]) if name else begin
         start = _align(text, begin, he, name)
         found.append(ProgramMention(start, he, text[start:he], name, head))
     found.extend(_quoted_after_cue(text, tokens))
     return _dedupe(found)
+
+
+def _cued(text: str, begin: int, raw: str) -> bool:
+    """A weak-headed name counts when quoted or introduced by a cue verb."""
+    if any(c in QUOTES for c in raw):
+        return True
+    before = text[max(0, begin - 4) : begin].rstrip(" 了")
+    return before.endswith(_CUES)
 
 
 def _align(text: str, begin: int, end: int, name: str) -> int:

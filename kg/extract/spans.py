@@ -112,5 +112,60 @@ def scan_left(
     return begin
 
 
+# parts of speech that never belong to a proper name's stem
+_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "b")
+
+
+def scan_name_left(
+    text: str,
+    tokens: TokenIndex,
+    head_start: int,
+    *,
+    max_len: int = 8,
+    barriers: set[int] | frozenset[int] = frozenset(),
+    extra_stops: frozenset[str] = frozenset(),
+    verb_first: bool = True,
+) -> int:
+    """Where a proper name (of a feature or an organisation) ending with the
+    head at ``head_start`` begins.
+
+    Stricter than :func:`scan_left`: it also stops at words that jieba's
+    dictionary tags as verbs, adverbs, pronouns, numerals, measure words,
+    prepositions, particles or conjunctions — a verb right before the head
+    is kept (前进大街), one further left ends the name (包路段 → not a road).
+    """
+    begin = head_start
+    i = tokens.token_at(head_start - 1) if head_start > 0 else -1
+    first = True
+    while i >= 0:
+        tok = tokens.tokens[i]
+        i -= 1
+        if tok.start >= begin:
+            continue
+        if begin in barriers and begin != head_start:
+            break
+        w = text[tok.start:begin]
+        if not w or any(c in HARD_PUNCT or c in QUOTES for c in w) or "、" in w or w.isspace():
+            break
+        if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
+            break
+        inner = [b for b in barriers if tok.start < b < begin]
+        if inner:
+            begin = max(inner)
+            break
+        tag = nlp.pos(w)
+        if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz"):
+            break
+        if tag.startswith("v") and tag != "vn":
+            if first and len(w) >= 2 and verb_first:
+                begin = tok.start
+            break
+        if head_start - tok.start > max_len:
+            break
+        begin = tok.start
+        first = False
+    return begin
+
+
 def strip_quotes(s: str) -> str:
     return "".join(c for c in s if c not in QUOTES).strip()
