@@ -36,7 +36,9 @@ short place names are also ordinary words:
 * context-only aliases of 功能区 (高新区, 经开区 …) are matched only when the
   page or the caller's ``context`` places them (衡水 → 衡水高新技术产业开发区);
 * villages are matched only under the townships/counties given in
-  ``villages_under``;
+  ``villages_under``, also by their bare stem (杨庄 for 杨庄村) — a
+  two-character stem only when listed next to another village (发展, 合理
+  are words);
 * a name with several candidates is resolved against the places found
   elsewhere in the text and the caller's context (:func:`resolve`), and
   dropped when that does not single one out.
@@ -473,6 +475,8 @@ def _affinity(cand: Division, ctx: Division) -> int:
 
 
 def _pick(cands: list[Division], context: Sequence[Division]) -> Division | None:
+    if not cands:
+        return None
     if len(cands) == 1:
         return cands[0]
     if context:
@@ -501,6 +505,8 @@ def _pick_in_context(
     cands: list[Division], context: Sequence[Division], min_affinity: int = _RANK["prefecture"]
 ) -> Division | None:
     """The one candidate sharing a prefecture (or ``min_affinity``) with the context, else None."""
+    if not cands or not context:
+        return None
     scored = [(max(_affinity(c, x) for x in context), c) for c in cands]
     best = max(sc for sc, _ in scored)
     top = [c for sc, c in scored if sc == best]
@@ -523,7 +529,12 @@ def resolve(name: str, context: Sequence[Division] = ()) -> Division | None:
     context = list(context)
     # village names are looked for in the provinces of the context only
     provinces = {c.code[:2] for c in context} if context else None
-    return _pick(lookup(name, provinces), context)
+    cands = lookup(name, provinces)
+    if not cands and context and len(name) >= 2 and not _VILLAGE_LIKE.search(name):
+        # a village named without its suffix (杨庄 for 杨庄村): only inside the context's counties
+        villages = lookup(name + "村", provinces)
+        return _pick_in_context(villages, context, _RANK["county"]) if villages else None
+    return _pick(cands, context)
 
 
 # --- free text ----------------------------------------------------------
@@ -593,7 +604,8 @@ def find_all(
     Longest match first, then each name is resolved against ``context`` and
     the unambiguous places found in the same text; names that stay
     ambiguous are dropped. Villages are matched only under the township or
-    county codes in ``villages_under``. ``boundaries``, when given (e.g. the
+    county codes in ``villages_under``, by full name, short form (师黄村) or
+    bare stem (杨庄 for 杨庄村). ``boundaries``, when given (e.g. the
     token offsets of a word segmenter), are the offsets where a word may
     start or end: short forms and two-character names must start and end on
     one (so 迁安 is not read in 回迁安置).
@@ -608,8 +620,11 @@ def find_all(
         vset: dict[str, set[str]] = {}
         for code in sorted(set(villages_under)):
             for v in descendants_of(code, "village"):
-                for f in [v.name, *village_aliases(v.name)]:
-                    if len(f) >= 3:
+                forms = [v.name, *village_aliases(v.name)]
+                if v.short.endswith("村") and len(v.short) >= 3:
+                    forms.append(v.short[:-1])  # 杨庄 for 杨庄村
+                for f in forms:
+                    if len(f) >= 2:
                         vset.setdefault(f, set()).add(v.code12)
         extra = {k: tuple(sorted(v)) for k, v in vset.items()}
     spans = _scan(text, table, extra)
@@ -653,4 +668,39 @@ def find_all(
                 div = _pick(cands, ())
                 if div is not None:
                     found[idx] = div
+    _drop_lone_village_stems(text, spans, found)
     return [(spans[i][0], spans[i][1], found[i]) for i in sorted(found)]
+
+
+# what may stand between two names of a list (西邵、杨庄、豆腐营)
+_LIST_SEPARATORS = frozenset("、，,和及与")
+
+
+def _drop_lone_village_stems(text: str, spans: list[tuple[int, int, tuple[str, ...]]], found: dict[int, Division]) -> None:
+    """Keep a two-character village stem (杨庄) only inside a list of villages.
+
+    Two-character stems are mostly words (发展, 合理, 红旗); read as a village
+    only when listed next to another village (…、杨庄、豆腐营…).
+    """
+    weak = {
+        i for i, d in found.items()
+        if d.level == "village" and spans[i][1] - spans[i][0] == 2 and text[spans[i][0]:spans[i][1]] != d.short
+    }
+    for i in weak:
+        if text[spans[i][0]:spans[i][1]] in SHORT_STOPWORDS:
+            del found[i]
+    weak &= set(found)
+    accepted = {i for i, d in found.items() if d.level == "village" and i not in weak}
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(weak - accepted):
+            for j in (i - 1, i + 1):
+                if j in accepted and 0 <= j < len(spans):
+                    a, b = sorted((i, j))
+                    if text[spans[a][1]:spans[b][0]] in _LIST_SEPARATORS:
+                        accepted.add(i)
+                        changed = True
+                        break
+    for i in weak - accepted:
+        del found[i]

@@ -269,6 +269,47 @@ def test_gazetteer_find_all_villages_only_when_asked():
     assert "师黄村" not in [text[s:e] for s, e, _ in other]
 
 
+def test_gazetteer_find_all_village_stems_under_a_county():
+    # real sentence shape from a seed page: villages named without 村
+    text = "深州市前磨头镇杨庄、豆腐营等村"
+    got = gz.find_all(text, villages_under={"131182"})
+    assert [(text[s:e], d.code) for s, e, d in got] == [
+        ("深州市", "131182"), ("前磨头镇", "131182106000"),
+        ("杨庄", "131182101205"), ("豆腐营", "131182105220"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, villages",
+    [
+        ("深州市继续实施西邵、杨庄、豆腐营、东街城中村改造", ["杨庄", "豆腐营"]),  # seed sentence
+        ("深州市杨庄的群众", []),  # a lone two-character stem is not enough
+        ("深州市杨庄村的群众", ["杨庄村"]),
+        # 迁安市 has villages named 合理村, 发展村, 建设村, 文化村: words here
+        ("迁安市合理规划布局，推动文化建设、发展", []),
+        ("迁安市合理村、文化村", ["合理村", "文化村"]),
+    ],
+)
+def test_gazetteer_find_all_village_stems_need_a_list(text, villages):
+    under = {"131182", "130283"}
+    got = [text[s:e] for s, e, d in gz.find_all(text, villages_under=under) if d.level == "village"]
+    assert got == villages
+
+
+@pytest.mark.parametrize(
+    "name, context, expected",
+    [
+        ("杨庄", ["深州市"], "131182101205"),
+        ("杨庄", ["衡水市"], None),  # several 杨庄村 in 衡水
+        ("杨庄", [], None),
+        ("湖滨社区", ["冀州区"], "131103400008"),
+    ],
+)
+def test_gazetteer_resolve_village_names(name, context, expected):
+    div = gz.resolve(name, [one(c) for c in context])
+    assert (div.code if div else None) == expected
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.data())
 def test_gazetteer_find_all_offsets_slice_back(data):
