@@ -1,0 +1,10 @@
+# kg:partOfProgram pointing to a place.
+BASE <https://w3id.org/cngov-kg/id/>
+PREFIX kg: <https://w3id.org/cngov-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+
+DELETE DATA { <program/7a2d41c09e8b3f56> kg:partOfProgram <program/8b3e52d1af9c4067> } ;
+INSERT DATA { <program/7a2d41c09e8b3f56> kg:partOfProgram <place/131100000000> } ;

@@ -1,0 +1,9 @@
+# A statement node without evidence.
+BASE <https://w3id.org/cngov-kg/id/>
+PREFIX kg: <https://w3id.org/cngov-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+
+DELETE DATA { <statement/9f00aa11bb22cc33> kg:evidence <evidence/44ee55ff66aa77bb> } ;

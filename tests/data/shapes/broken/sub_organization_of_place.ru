@@ -1,0 +1,10 @@
+# An agency that is a unit of a place.
+BASE <https://w3id.org/cngov-kg/id/>
+PREFIX kg: <https://w3id.org/cngov-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+
+DELETE DATA { <agency/5e4d3c2b1a09f8e7> kg:subOrganizationOf <agency/6f5e4d3c2b1a0f9e> } ;
+INSERT DATA { <agency/5e4d3c2b1a09f8e7> kg:subOrganizationOf <place/131100000000> } ;
