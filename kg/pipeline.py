@@ -118,7 +118,7 @@ def build(
     ``strict`` the first one stops the build before anything is written.
     """
     from kg.parallel import map_pages
-    from kg.store import GraphStore
+    from kg.store import GraphStore, page_key
 
     started = time.perf_counter()
     out = Path(out_dir)
@@ -146,8 +146,10 @@ def build(
 
     out.mkdir(parents=True, exist_ok=True)
     with GraphStore.open(out / "store", create=True) as store:
+        # store.pages() lists page keys (file stems), not file names
+        keep = {page_key(name) for name in seen_names}
         for name in store.pages():
-            if name not in seen_names:
+            if name not in keep:
                 store.remove_page(name)
         store.replace_pages((r.name, r.graph) for r in results)
         graph = store.to_rdflib()
