@@ -245,7 +245,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
-        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=NOMINAL_VERBS)
+        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=NOMINAL_VERBS, verbs_inside=True)
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         for i in range(begin, s):
             if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not _inside_word(text, i - 1) and not any(

@@ -8,6 +8,7 @@ entities, then reads the relations off each sentence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -127,9 +128,22 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         ent.articles.add(art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))
 
-    for pm in programs_mod.program_mentions(text, tokens):
+    mentions = programs_mod.program_mentions(text, tokens)
+    if _is_list_article(art, mentions):
+        taken = [(p.start, p.end) for p in mentions]
+        first_end = art.sentences[0].end if art.sentences else 0
+        mentions += programs_mod.list_items(text, first_end, len(text), taken)
+    for pm in mentions:
         program_names.append((art.index, pm))
     af.found.sort(key=lambda f: (f.start, -f.end))
+
+
+_LIST_TITLE = re.compile(r"(?:\d+|多|几)项.{0,6}(?:实事|项目|工程|政策)|实事项目|民生实事")
+
+
+def _is_list_article(art: Article, mentions) -> bool:
+    """An article about a list of works (深州今年实施25项民生实事)."""
+    return bool(art.headline and _LIST_TITLE.search(art.headline))
 
 
 def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> Entity | None:

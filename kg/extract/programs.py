@@ -57,6 +57,9 @@ _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民
 _HEAD_RE: re.Pattern[str] | None = None
 _LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各类|各项|多项|一批|一项|主题性|我市|我县|该市|该县|本市|本县)")
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
+# an amount written before a subsidy or loan: 5000元一次性创业补贴, 最高20万担保贷款
+_AMOUNT = re.compile(r"^(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
+_AMOUNT_TAIL = re.compile(r"(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?$")
 _COUNT = re.compile(r"^\d+(?:项|个|条|大|件)")
 
 
@@ -69,6 +72,9 @@ def head_regex() -> re.Pattern[str]:
 
 def _clean(name: str) -> str:
     name = strip_quotes(name)
+    m = _AMOUNT.match(name)
+    if m and m.end() < len(name) and "元" in m.group():
+        name = name[m.end() :]
     while True:
         m = _LEADING.match(name)
         if not m:
@@ -120,7 +126,10 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         name = _clean(raw)
         if not name.endswith(head) or is_generic(name, head):
             continue
-        if head not in _strong() and not _cued(text, begin, raw):
+        begin = _extend_list(text, tokens, begin)
+        raw = text[begin:he]
+        name = _clean(raw)
+        if head not in _strong() and not _cued(text, begin, raw) and not text.startswith(_COPULAS, he):
             continue
         start = he - len(raw) + raw.find(name[:1]) if name else begin
         start = _align(text, begin, he, name)
@@ -129,12 +138,34 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     return _dedupe(found)
 
 
+_COPULAS = ("是", "为全", "作为", "列入", "纳入")
+
+
 def _cued(text: str, begin: int, raw: str) -> bool:
-    """A weak-headed name counts when quoted or introduced by a cue verb."""
+    """A weak-headed name counts when quoted or introduced by a cue verb
+    (an amount may stand between: 给予5000元一次性创业补贴)."""
     if any(c in QUOTES for c in raw):
+        return True
+    m = _AMOUNT.match(raw)
+    if m and "元" in m.group():
         return True
     before = text[max(0, begin - 4) : begin].rstrip(" 了")
     return before.endswith(_CUES)
+
+
+def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:
+    """Take short items joined by 、 into the name when a cue verb introduces
+    them all: 开展井盖、道路专项集中整治; 实施西邵、杨庄、东街城中村改造."""
+    start = begin
+    while start > 0 and text[start - 1] == "、":
+        seg = scan_left(text, tokens, start - 1, max_len=5)
+        if not 1 <= start - 1 - seg <= 4:
+            break
+        start = seg
+    if start == begin:
+        return begin
+    before = text[max(0, start - 4) : start].rstrip(" 了")
+    return start if before.endswith(_CUES) else begin
 
 
 def _align(text: str, begin: int, end: int, name: str) -> int:
@@ -187,4 +218,32 @@ def _dedupe(found: list[ProgramMention]) -> list[ProgramMention]:
                 out.append(p)
             continue
         out.append(p)
+    return out
+
+
+# --- items of a list of programs ------------------------------------------------
+
+_VO_VERBS = ("建设改造", "新建改造", "改造提升", "新建", "建设", "改造", "施划", "扩建", "翻建", "修建", "配置", "开通")
+_VO = re.compile(
+    "(" + "|".join(_VO_VERBS) + r")([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?=\d|[，,。；;、]|$)"
+)
+_NOMINAL = {"新建": "建设", "新建改造": "建设改造"}
+
+
+def list_items(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[ProgramMention]:
+    """Programs written as verb + object in a list of works (在城区建设公共停车位900个 →
+    公共停车位建设, alias 建设公共停车位): one per clause that names no program."""
+    out = []
+    clause_start = start
+    for i in range(start, end + 1):
+        if i < end and text[i] not in "，,；;。":
+            continue
+        if not any(a < i and clause_start < b for a, b in taken):
+            m = _VO.search(text, clause_start, i)
+            if m:
+                verb, obj = m.group(1), m.group(2)
+                if len(obj) >= 2 and not any(w in obj for w in ("的", "等", "了", "和", "及其")):
+                    name = obj + _NOMINAL.get(verb, verb)
+                    out.append(ProgramMention(m.start(), m.end(), m.group(), name, _NOMINAL.get(verb, verb)))
+        clause_start = i + 1
     return out

@@ -83,9 +83,17 @@ def page_home(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
 
 # --- programs -------------------------------------------------------------------
 
+_OWNER = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市县区])?(?:(?:19|20)\d\d年)?(?=\d+项)|全市|全县|全省|全区")
+_OWNER_INFIX = re.compile(r"(?<=项)(?:市|县|区|省)政府")
+
+
 def program_key(name: str) -> str:
-    """The identity of a program name: year and weak tails removed, 工程 ≡ 项目."""
+    """The identity of a program name: year, owner and weak tails removed, 工程 ≡ 项目
+    (衡水市2021年20项民生实事 ≡ 全市20项民生实事; 25项市政府民生实事项目 ≡ 25项民生实事)."""
     key = _YEAR.sub("", name)
+    if re.search(r"\d+项", key):
+        key = _OWNER_INFIX.sub("", _OWNER.sub("", key))
+        key = re.sub(r"实事项目$", "实事", key)
     for tail in _WEAK_TAILS:
         if key.endswith(tail) and len(key) - len(tail) >= 4 and _ends_with_head(key[: -len(tail)]):
             key = key[: -len(tail)]
@@ -107,12 +115,14 @@ def _ends_with_head(name: str) -> bool:
 
 
 def choose_program_name(names: set[str]) -> str:
-    """The most complete name: ending in a head word, longest, then first in order."""
-    def score(n: str) -> tuple:
-        weak = any(n.endswith(t) for t in _WEAK_TAILS) and _ends_with_head(n[: -2])
-        return (weak, -len(n), n)
-
-    return sorted(names, key=score)[0]
+    """The most complete name: ending in a head word, longest, then first in order.
+    A weak tail after a head is dropped (农村生活水源置换工程建设 → …工程)."""
+    bases = set()
+    for n in names:
+        for tail in _WEAK_TAILS:
+            if n.endswith(tail) and _ends_with_head(n[: -len(tail)]) and len(n) - len(tail) >= 4:
+                bases.add(n[: -len(tail)])
+    return sorted(names | bases, key=lambda n: (any(n.endswith(t) for t in _WEAK_TAILS) and _ends_with_head(n[:-2]), -len(n), n))[0]
 
 
 def merge_program_names(names: list[str]) -> dict[str, str]:

@@ -113,7 +113,7 @@ def scan_left(
 
 
 # parts of speech that never belong to a proper name's stem
-_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "b")
+_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "b", "i", "l", "a")
 
 
 def scan_name_left(
@@ -125,6 +125,7 @@ def scan_name_left(
     barriers: set[int] | frozenset[int] = frozenset(),
     extra_stops: frozenset[str] = frozenset(),
     verb_first: bool = True,
+    verbs_inside: bool = False,
 ) -> int:
     """Where a proper name (of a feature or an organisation) ending with the
     head at ``head_start`` begins.
@@ -154,9 +155,9 @@ def scan_name_left(
             begin = max(inner)
             break
         tag = nlp.pos(w)
-        if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz"):
+        if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an"):
             break
-        if tag.startswith("v") and tag != "vn":
+        if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):
             if first and len(w) >= 2 and verb_first:
                 begin = tok.start
             break
