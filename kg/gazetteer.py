@@ -40,8 +40,11 @@ short place names are also ordinary words:
   two-character stem only when listed next to another village (发展, 合理
   are words);
 * a name with several candidates is resolved against the places found
-  elsewhere in the text and the caller's context (:func:`resolve`), and
-  dropped when that does not single one out.
+  elsewhere in the text, nearest first, then the caller's context, and
+  dropped when that does not single one out (a candidate must share at
+  least the prefecture with a context place);
+* with ``boundaries`` (token offsets from a word segmenter), short forms and
+  two-character names must start and end on a token boundary.
 """
 
 from __future__ import annotations
@@ -519,7 +522,11 @@ def resolve(name: str, context: Sequence[Division] = ()) -> Division | None:
     """The division ``name`` most likely means, given divisions seen nearby.
 
     Candidates inside or nearest to the context win (same parent, same
-    prefecture, same province); None when the name stays ambiguous.
+    prefecture, same province); None when the name stays ambiguous. Without
+    context, a candidate containing all the others wins (承德 → 承德市, not
+    承德县) and so does a lone province or prefecture among lower units of
+    the same name (吉林 → 吉林省). A village named without its suffix
+    (杨庄) is looked for only inside the context.
 
     >>> resolve("长安区", lookup("石家庄市")).code
     '130102'
@@ -574,11 +581,27 @@ def _matcher() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    by_first: dict[str, set[int]] = {}
+    for k in _matcher():
+        by_first.setdefault(k[0], set()).add(len(k))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+
+
 def _scan(text: str, table: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    lengths = sorted({len(k) for k in table} | {len(k) for k in extra}, reverse=True)
+    """Greedy left-to-right longest match over ``table`` and ``extra``."""
+    base = _lengths_by_first_char()
+    extra_first: dict[str, set[int]] = {}
+    for k in extra:
+        extra_first.setdefault(k[0], set()).add(len(k))
     out = []
     i, n = 0, len(text)
     while i < n:
+        ch = text[i]
+        lengths = base.get(ch, ())
+        if ch in extra_first:
+            lengths = tuple(sorted(set(lengths) | extra_first[ch], reverse=True))
         for L in lengths:
             if i + L > n:
                 continue
