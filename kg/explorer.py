@@ -306,7 +306,11 @@ def _layout_parents(view: _View, keep: set[str]) -> dict[str, str]:
         if ent.type == "Place":
             candidates = rels.get("partOf", [])
         elif ent.type in ("Agency", "Organization"):
+            # its jurisdiction, else its parent unit, else where its programs are
             candidates = rels.get("jurisdiction", []) or rels.get("subOrganizationOf", [])
+            if not candidates:
+                programs = [p for rel in _RUN_PROPERTIES for p in rels.get(rel, [])]
+                candidates = [pl for p in programs for pl in out_edges.get(p, {}).get("locatedIn", [])]
         elif ent.type == "Program":
             candidates = rels.get("locatedIn", []) or rels.get("partOfProgram", []) or in_runs.get(iri, [])
         else:
@@ -314,16 +318,6 @@ def _layout_parents(view: _View, keep: set[str]) -> dict[str, str]:
         if candidates:
             # the most specific place (deepest level), then the smallest IRI
             parent[iri] = min(candidates, key=lambda c: (-level_rank(c), c))
-    # one top place (the province) goes in the centre: entities tied to no
-    # place hang from it instead of crowding the first ring
-    roots = [i for i in sorted(keep) if i not in parent]
-    place_roots = [i for i in roots if view.entities[i].type == "Place"]
-    if place_roots:
-        top = min(place_roots, key=lambda i: (level_rank(i), i))
-        if sum(level_rank(i) == level_rank(top) for i in place_roots) == 1:
-            for i in roots:
-                if view.entities[i].type != "Place":
-                    parent[i] = top
     # cut cycles (only malformed data has them), deterministically
     for iri in sorted(parent):
         seen = {iri}
@@ -334,6 +328,20 @@ def _layout_parents(view: _View, keep: set[str]) -> dict[str, str]:
                 break
             seen.add(node)
             node = parent.get(node)
+    # the place with the largest tree (the paper's province) goes in the
+    # centre; every other root hangs from it instead of crowding the first ring
+    size: dict[str, int] = defaultdict(int)
+    for iri in keep:
+        node = iri
+        while node in parent:
+            node = parent[node]
+        size[node] += 1
+    place_roots = [r for r in size if view.entities[r].type == "Place"]
+    if place_roots:
+        main = min(place_roots, key=lambda r: (-size[r], level_rank(r), r))
+        for r in sorted(size):
+            if r != main:
+                parent[r] = main
     return parent
 
 
