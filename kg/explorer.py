@@ -573,8 +573,9 @@ def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: in
             ("articles", ent.articles),
             ("chain", chain if ent.type == "Place" else []),
             ("counties", [index[c] for c in counties.get(iri, [])]),
+            ("lp", index[parent[iri]] if iri in parent else None),
         ):
-            if value:
+            if value or (key == "lp" and value is not None):
                 info[key] = value
         nodes_info.append(info)
 

@@ -95,6 +95,59 @@
     return id === c || (n.counties || []).indexOf(c) >= 0;
   }
 
+  // The same radial tree as the page was written with (kg/explorer.py,
+  // radial_layout), recomputed over the visible entities when a county is
+  // chosen, so that its places and programs fill the view.
+  function radialLayout(ids) {
+    var inView = {}, children = { root: [] }, depth = {}, weight = {}, order = [], sector = {};
+    ids.forEach(function (id) { inView[id] = true; });
+    ids.forEach(function (id) {
+      var p = INFO[id].lp;
+      var key = p !== undefined && inView[p] ? p : "root";
+      (children[key] = children[key] || []).push(id);
+    });
+    var stack = children.root.slice().reverse().map(function (id) { return [id, 1]; });
+    while (stack.length) {
+      var top = stack.pop();
+      depth[top[0]] = top[1];
+      order.push(top[0]);
+      (children[top[0]] || []).slice().reverse().forEach(function (c) { stack.push([c, top[1] + 1]); });
+    }
+    for (var i = order.length - 1; i >= 0; i--) {
+      var w = 0;
+      (children[order[i]] || []).forEach(function (c) { w += weight[c]; });
+      weight[order[i]] = Math.max(1, w);
+    }
+    var perDepth = {}, maxDepth = 0;
+    order.forEach(function (id) { perDepth[depth[id]] = (perDepth[depth[id]] || 0) + 1; maxDepth = Math.max(maxDepth, depth[id]); });
+    var radius = {}, previous = 0;
+    for (var d = 1; d <= maxDepth; d++) {
+      radius[d] = d === 1 && perDepth[1] === 1 ? 0 : Math.max(previous + 220, perDepth[d] * 70 / (2 * Math.PI));
+      previous = radius[d];
+    }
+    var total = 0, start = 0, updates = [];
+    children.root.forEach(function (r) { total += weight[r]; });
+    children.root.forEach(function (r) {
+      var span = 2 * Math.PI * weight[r] / (total || 1);
+      sector[r] = [start, start + span];
+      start += span;
+    });
+    order.forEach(function (id) {
+      var a0 = sector[id][0], a1 = sector[id][1], angle = (a0 + a1) / 2, rad = radius[depth[id]];
+      updates.push({ id: id, x: Math.round(rad * Math.cos(angle)), y: Math.round(rad * Math.sin(angle)) });
+      var kids = children[id] || [], sub = 0, s = a0;
+      kids.forEach(function (c) { sub += weight[c]; });
+      kids.forEach(function (c) {
+        var span = (a1 - a0) * weight[c] / sub;
+        sector[c] = [s, s + span];
+        s += span;
+      });
+    });
+    return updates;
+  }
+  var homePositions = DATA.vis.nodes.map(function (n) { return { id: n.id, x: n.x, y: n.y }; });
+  var relaidOut = false;
+
   function applyFilters(refit) {
     var nodeUpdates = [];
     var visibleIds = [];
@@ -113,6 +166,13 @@
         edgeUpdates.push({ id: e.id, hidden: !!(state.hidden[e.from] || state.hidden[e.to]) });
       });
       edges.update(edgeUpdates);
+    }
+    if (countySelect.value !== "") {
+      nodes.update(radialLayout(visibleIds));
+      relaidOut = true;
+    } else if (relaidOut) {
+      nodes.update(homePositions);
+      relaidOut = false;
     }
     if (refit && visibleIds.length) network.fit({ nodes: visibleIds, animation: false });
     document.documentElement.setAttribute("data-kg-visible", String(visibleIds.length));
@@ -170,6 +230,7 @@
   });
   network.on("blurNode", function () { tooltip.hidden = true; });
   network.on("dragStart", function () { tooltip.hidden = true; });
+  container.addEventListener("mouseleave", function () { tooltip.hidden = true; });
 
   // --- side panel --------------------------------------------------------------
   var panel = document.getElementById("kg-panel");

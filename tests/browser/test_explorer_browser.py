@@ -178,12 +178,37 @@ def test_explorer_browser_escaping_runs_nothing(open_page, graph, tmp_path):
 
 
 def test_explorer_browser_screenshot(open_page, page_file, tmp_path):
-    """A picture of the explorer with a node selected; written to
-    docs/explorer.png when KG_UPDATE_SCREENSHOT=1."""
+    """A picture of the explorer: the busiest county selected and its entity
+    with the most evidence open in the panel. KG_UPDATE_SCREENSHOT=1 writes it
+    to docs/explorer.png; KG_SCREENSHOT_GRAPH=FILE pictures another graph."""
+    source = os.environ.get("KG_SCREENSHOT_GRAPH")
+    if source:
+        page_file = tmp_path / "explorer.html"
+        write_explorer(rdflib.Graph().parse(source), page_file)
     page, watch = open_page(page_file)
-    page.fill("#kg-search", "市商务局")
-    page.press("#kg-search", "Enter")
+    county = page.evaluate(
+        """() => {
+            const d = window.kgExplorer.data, count = {};
+            d.nodes.forEach(n => (n.counties || []).forEach(c => { count[c] = (count[c] || 0) + 1; }));
+            return d.counties.map(c => c.id).sort((a, b) => count[b] - count[a] || a - b)[0];
+        }"""
+    )
+    page.select_option("#kg-county", value=str(county))
+    best = page.evaluate(
+        """county => {
+            const d = window.kgExplorer.data, ev = d.nodes.map(() => 0);
+            d.vis.edges.forEach((e, i) => { ev[e.from] += d.edges[i].ev.length; ev[e.to] += d.edges[i].ev.length; });
+            const ids = d.nodes.map((n, i) => i).filter(i => i !== county && (d.nodes[i].counties || []).includes(county));
+            return ids.sort((a, b) => ev[b] - ev[a] || a - b)[0];
+        }""",
+        county,
+    )
+    x, y = node_point(page, page.evaluate("id => window.kgExplorer.data.nodes[id].label", best))
+    page.mouse.click(x, y)
+    page.locator("#kg-panel").wait_for(state="visible")
+    assert page.locator(".kg-evidence").count() > 0
     page.evaluate("window.kgExplorer.network.fit({animation: false})")
+    page.mouse.move(5, 5)
     target = DOCS / "explorer.png" if os.environ.get("KG_UPDATE_SCREENSHOT") == "1" else tmp_path / "explorer.png"
     page.screenshot(path=str(target))
     assert target.stat().st_size > 20_000
