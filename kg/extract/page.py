@@ -59,7 +59,12 @@ def extract_page(page: Page) -> Extraction:
     divisions = [gazetteer.get(m.code) for m in first if m.code]
     divisions = [d for d in divisions if d is not None]
     home_div = page_home(divisions)
-    context = ([home_div] if home_div else []) + divisions
+    # the context that disambiguates names: the page's home and its distinct
+    # places of county level and above (few, so that resolution stays cheap)
+    context: list = [home_div] if home_div else []
+    for d in divisions:
+        if d.level in ("province", "prefecture", "county") and all(c.code != d.code for c in context):
+            context.append(d)
     under = {d.code for d in divisions if d.level in ("county", "township")}
 
     # places once over the page, with villages under the page's counties and townships
