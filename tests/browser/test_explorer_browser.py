@@ -64,6 +64,17 @@ def test_explorer_browser_loads_offline_with_every_entity(open_page, graph, page
     assert_clean(watch)
 
 
+def test_explorer_browser_guard_sees_network_requests(open_page, tmp_path):
+    """The request guard the other tests rely on does see (and abort) a
+    request for a remote resource."""
+    page_file = tmp_path / "remote.html"
+    page_file.write_text('<img src="https://example.com/x.png"><script>document.documentElement.'
+                         'setAttribute("data-kg-ready", "1")</script>', encoding="utf-8")
+    page, watch = open_page(page_file)
+    page.wait_for_timeout(300)
+    assert watch.blocked == ["https://example.com/x.png"]
+
+
 @pytest.mark.parametrize(
     "query, iri, label",
     [
