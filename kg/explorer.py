@@ -110,7 +110,7 @@ class _Entity:
 
 
 @dataclass
-class _View:
+class GraphView:
     """Entities, relation edges and evidence read from a graph."""
 
     entities: dict[str, _Entity]
@@ -147,7 +147,7 @@ def _tail(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def read_view(graph: rdflib.Graph) -> _View:
+def read_view(graph: rdflib.Graph) -> GraphView:
     """Collect entities, relations, evidence and articles from ``graph``."""
     article_index: dict[str, int] = {}
     articles: list[dict] = []
@@ -221,7 +221,7 @@ def read_view(graph: rdflib.Graph) -> _View:
                 )
             evidence[key].add(sentence_index[str(ev)])
 
-    return _View(
+    return GraphView(
         entities=entities,
         edges=sorted(edges),
         evidence={k: sorted(v) for k, v in evidence.items()},
@@ -237,7 +237,7 @@ def _norm_name(name: str) -> str:
     return _NAME_JUNK.sub("", name)
 
 
-def resolve_focus(view: _View, focus: str) -> str:
+def resolve_focus(view: GraphView, focus: str) -> str:
     """The IRI of the entity named ``focus`` (an IRI, a prefLabel or an alias).
 
     A prefLabel match wins over an alias match. Raises :class:`KGError` with
@@ -262,7 +262,7 @@ def resolve_focus(view: _View, focus: str) -> str:
     raise KGError(f"no entity named {focus!r} in the graph{hint}")
 
 
-def ego_nodes(view: _View, center: str, hops: int) -> set[str]:
+def ego_nodes(view: GraphView, center: str, hops: int) -> set[str]:
     """Every entity within ``hops`` relations of ``center`` (edges taken both ways)."""
     if hops < 0:
         raise KGError(f"--hops must be 0 or more, not {hops}")
@@ -286,7 +286,7 @@ def ego_nodes(view: _View, center: str, hops: int) -> set[str]:
 # --- layout ---------------------------------------------------------------
 
 
-def _layout_parents(view: _View, keep: set[str]) -> dict[str, str]:
+def _layout_parents(view: GraphView, keep: set[str]) -> dict[str, str]:
     """Each entity's parent in the layout tree (absent for roots)."""
     out_edges: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     in_runs: dict[str, list[str]] = defaultdict(list)
@@ -406,7 +406,7 @@ def radial_layout(ids: list[str], parent: dict[str, str], *, spacing: float = 70
 # --- assembling the page --------------------------------------------------
 
 
-def _county_of(view: _View, keep: set[str]) -> dict[str, list[str]]:
+def _county_of(view: GraphView, keep: set[str]) -> dict[str, list[str]]:
     """The counties each entity belongs to (places by ``partOf``, programs by
     ``locatedIn``, agencies by ``jurisdiction`` and by the programs they run)."""
     part_of: dict[str, list[str]] = defaultdict(list)
@@ -458,7 +458,7 @@ def _groups() -> dict:
     return groups
 
 
-def _build_page_data(view: _View, keep: set[str], *, focus: str | None, hops: int, title: str) -> dict:
+def _build_page_data(view: GraphView, keep: set[str], *, focus: str | None, hops: int, title: str) -> dict:
     from pyvis.edge import Edge
     from pyvis.network import Network
 
@@ -635,7 +635,7 @@ def _inline(text: str, tag: str, origin: str) -> str:
     return text
 
 
-def render_html(view: _View, *, focus: str | None = None, hops: int = 1, title: str = "cngov-kg explorer"):
+def render_html(view: GraphView, *, focus: str | None = None, hops: int = 1, title: str = "cngov-kg explorer"):
     """The page as a string and its stats ``(html, nodes, edges)``."""
     if focus is not None:
         focus_iri = resolve_focus(view, focus)
