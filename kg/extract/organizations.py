@@ -86,14 +86,19 @@ def _level_of(stem: str) -> str:
     return ""
 
 
-def agency_mentions(text: str, places: list[Mention]) -> list[OrgMention]:
-    """Agencies named in ``text``; ``places`` are the admin places found in it."""
+def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None = None) -> list[OrgMention]:
+    """Agencies named in ``text``; ``places`` are the admin places found in it.
+
+    A stem must end a word (人行横道 holds no 人行), and a stem of two
+    characters must also start one."""
     place_end = {p.end: p for p in places if p.level != "feature"}
     out: list[OrgMention] = _congresses(text, place_end, [])
     congress = [(o.start, o.end) for o in out]
     for m in stem_regex().finditer(text):
         s, e, surface = m.start(), m.end(), m.group()
         if any(a <= s < b for a, b in congress):
+            continue
+        if tokens is not None and not _on_boundaries(text, tokens, s, e):
             continue
         parts = lex.PAIRED_FORMS.get(surface)
         if parts:
@@ -103,6 +108,18 @@ def agency_mentions(text: str, places: list[Mention]) -> list[OrgMention]:
         if om is not None:
             out.append(om)
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
+
+
+def _on_boundaries(text: str, tokens: TokenIndex, s: int, e: int) -> bool:
+    if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]):
+        tok = tokens.tokens[tokens.token_at(e)]
+        if tok.start < e:  # the word goes on past the stem
+            return False
+    if e - s <= 2 and s > 0 and not tokens.is_boundary(s):
+        tok = tokens.tokens[tokens.token_at(s)]
+        if tok.start < s and text[tok.start:s] not in lex.LEVEL_PREFIXES and not text[tok.start:s].endswith(tuple(lex.LEVEL_PREFIXES)):
+            return False
+    return True
 
 
 def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:

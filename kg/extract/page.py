@@ -48,6 +48,7 @@ class ArticleFacts:
     found: list[Found] = field(default_factory=list)
     home: Entity | None = None
     main_program: Entity | None = None
+    headline_program: Entity | None = None
     lead_agency: Entity | None = None
 
 
@@ -102,7 +103,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))
     af.home = _article_home(art, af, reg, home_div)
 
-    agencies = orgs.agency_mentions(text, admin)
+    agencies = orgs.agency_mentions(text, admin, tokens)
     organizations = orgs.org_mentions(text, tokens, admin, agencies)
     for om in agencies + organizations:
         ent = _org_entity(reg, om, af, text, home_div)
@@ -117,8 +118,8 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
             f.inside = "org"
 
     # features: not inside an agency or organisation name, not a full admin name
-    full = [m for m in admin if m.text == m.name]
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    full = [m for m in admin if m.text == m.name]
     features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full})
     features = [
         f for f in features
@@ -133,7 +134,11 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         ent.articles.add(art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))
 
-    mentions = programs_mod.program_mentions(text, tokens)
+    bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    mentions = [
+        p for p in programs_mod.program_mentions(text, tokens)
+        if not any(a <= p.start and p.end <= b for a, b in bodies)  # 党史学习教育 inside …领导小组办公室
+    ]
     if _is_list_article(art, mentions):
         taken = [(p.start, p.end) for p in mentions]
         first_end = art.sentences[0].end if art.sentences else 0
@@ -335,6 +340,7 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
         head = [f.entity for f in progs if f.surface and f.surface in af.article.headline]
         if not head and af.article.headline:
             head = [f.entity for f in progs if f.entity.name in af.article.headline or any(a in af.article.headline for a in f.entity.aliases)]
+        af.headline_program = head[0] if head else None
         af.main_program = head[0] if head else (progs[0].entity if progs else None)
 
 

@@ -70,6 +70,10 @@ def head_regex() -> re.Pattern[str]:
     return _HEAD_RE
 
 
+_LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADING_VERBS", ())) if len(w) >= 2),
+                     key=lambda w: (-len(w), w))
+
+
 def _clean(name: str) -> str:
     name = strip_quotes(name)
     m = _AMOUNT.match(name)
@@ -80,11 +84,15 @@ def _clean(name: str) -> str:
         if not m:
             break
         name = name[m.end() :]
-    # leading verbs/adverbs that the tokenizer glued to the name
-    for w in sorted(VERBS | ADVERBS, key=len, reverse=True):
-        if len(w) >= 2 and name.startswith(w) and len(name) - len(w) >= 4:
-            name = name[len(w) :]
-            break
+    # leading verbs/adverbs that the tokenizer glued to the name (提前完成…)
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEAD_WORDS:
+            if name.startswith(w) and len(name) - len(w) >= 4:
+                name = name[len(w) :]
+                changed = True
+                break
     return name
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
 from kg.extract.quantities import find_quantities
+from kg.lexicon import organizations as org_lex
 from kg.lexicon import programs as program_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.extract.page import ArticleFacts, Found
     from kg.extract.resolve import Registry
 
+_MEDIA = frozenset(getattr(org_lex, "MEDIA", ())) | frozenset(getattr(org_lex, "MEDIA_ABBREVIATIONS", {}))
 _ROLE_CUES = {
     "主办": "organizes", "举办": "organizes", "组织": "organizes", "召开": "organizes", "举行": "organizes",
     "承办": "undertakes", "协办": "undertakes", "实施": "runs", "执行": "undertakes",
@@ -75,7 +77,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, a.entity, role, program, ev)
 
         # 2. the sentence's subject runs the programs it acts on
-        subject = _subject(text, sent, here)
+        subject = _subject(text, sent, [f for f in here if f.entity.name not in _MEDIA])
         if subject is not None:
             for p in progs:
                 if p.start > subject.end and _RUN_CUES.search(text, subject.end, p.end):
@@ -118,13 +120,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         _measures(af, ex, sent, progs, ev)
         _dates(af, ex, sent, progs, ev)
 
-    # the article's main program happens where the article's places are
-    if af.main_program is not None:
+    # the program of the headline happens where the article's places are
+    if af.headline_program is not None:
         for f in af.found:
             if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
                 sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
-                add(ex, af.main_program, "locatedIn", f.entity, ev)
+                add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
 def _is(f: "Found", type_: str) -> bool:
