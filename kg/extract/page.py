@@ -265,7 +265,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         return ent
     if jur is None:
         if kind in ("government", "party"):
-            return None
+            return None  # 政府 alone names no one
         ent = reg.get("Agency", stem, stem)
         ent.aliases.add(surface)
         return ent
@@ -287,6 +287,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     return ent
 
 
+_BARE_UNITS = frozenset("办公室 分局 中心 指挥中心 支队 大队 中队 派出所 委员会 领导小组 工作组 办 委 局".split())
 _UNIT_FORMS = {"监督指挥中心": "指挥中心"}
 
 
@@ -302,6 +303,9 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
         full = {agency_lex.canonical_department(f) or f for f in forms}
         hits = [e for e in placed if any(e.name.endswith(f) or any(a.endswith(f) for a in e.aliases) for f in forms | full)]
         if len(hits) != 1:
+            if b.key in _BARE_UNITS:  # 办公室, 分局 alone name no one: drop it
+                moved[id(b)] = None
+                del reg.by_key[("Agency", b.key)]
             continue
         target = hits[0]
         target.aliases |= forms
@@ -314,7 +318,11 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
         for f in af.found:
             if id(f.entity) in moved:
                 f.entity = moved[id(f.entity)]
-    reg.sub_of = [(moved.get(id(c), c), moved.get(id(p), p)) for c, p in reg.sub_of]
+        af.found = [f for f in af.found if f.entity is not None]
+    reg.sub_of = [
+        (moved.get(id(c), c), moved.get(id(p), p)) for c, p in reg.sub_of
+        if moved.get(id(c), c) is not None and moved.get(id(p), p) is not None
+    ]
 
 
 # --- programs across the page --------------------------------------------------

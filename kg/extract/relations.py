@@ -24,10 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _MEDIA = frozenset(getattr(org_lex, "MEDIA", ())) | frozenset(getattr(org_lex, "MEDIA_ABBREVIATIONS", {}))
 _ROLE_CUES = {
-    "主办": "organizes", "举办": "organizes", "组织": "organizes", "召开": "organizes", "举行": "organizes",
-    "承办": "undertakes", "协办": "undertakes", "实施": "runs", "执行": "undertakes",
-    "牵头": "leads", "主导": "leads", "领导": "leads",
+    "主办": "organizes", "举办": "organizes", "承办": "undertakes", "协办": "undertakes",
+    "牵头": "leads", "主导": "leads",
 }
+# what may stand between the start of a clause and its subject
+_LEAD_IN = re.compile(
+    r"^(?:今年|去年|近日|日前|近期|目前|同时|此外|另外|为此|对此|当天|随后|近年来|今年以来|去年以来|"
+    r"\d{1,2}月(?:\d{1,2}日)?|(?:19|20)\d\d年(?:以来)?)?$"
+)
 _ROLE_RE = re.compile("|".join(sorted(_ROLE_CUES, key=len, reverse=True)))
 _RUN_CUES = re.compile(
     "开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
@@ -64,7 +68,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         for m in _ROLE_RE.finditer(text, sent.start, sent.end):
             clause_start = max(text.rfind(c, sent.start, m.start()) for c in "，,；;：:") + 1
             clause_start = max(clause_start, sent.start)
-            actors = [b for b in bodies if clause_start <= b.start and b.end <= m.start()]
+            actors = [b for b in bodies if clause_start <= b.start and b.end <= m.start() and b.entity.name not in _MEDIA]
             if not actors:
                 continue
             target = next((p for p in progs if p.start >= m.end()), None)
@@ -139,12 +143,10 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
         if not (_is(f, "Agency") or _is(f, "Organization")):
             continue
         lead = text[sent.start : f.start]
-        # allow a short time or manner phrase before the subject: 今年以来，/ 近日，
+        # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
         last_break = max(lead.rfind(c) for c in "，,；;：:")
-        tail = lead[last_break + 1 :]
-        if len(tail) <= 2 or tail.endswith(("从", "由")) is False and len(tail) <= 4:
-            return f
-        if tail.endswith("记者从"):
+        tail = lead[last_break + 1 :].strip()
+        if _LEAD_IN.match(tail) or tail.endswith("记者从"):
             return f
         return None
     return None

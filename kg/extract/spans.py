@@ -95,6 +95,8 @@ def scan_left(
             if not allow_quotes:
                 break
             begin = tok.start
+            if w[-1] in "“‘《「『":
+                break  # the name opens with this quote
             continue
         if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
             break
