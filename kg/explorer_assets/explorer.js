@@ -412,10 +412,29 @@
     focusNode(id);
   }
   searchInput.addEventListener("input", function () { showResults(search(searchInput.value)); });
+  function moveActive(step) {
+    var items = resultsList.querySelectorAll("li[data-node]");
+    if (!items.length) return;
+    var at = -1;
+    items.forEach(function (li, k) { if (li.classList.contains("kg-active")) at = k; });
+    if (at >= 0) items[at].classList.remove("kg-active");
+    var next = (at + step + items.length) % items.length;
+    items[next].classList.add("kg-active");
+    items[next].scrollIntoView({ block: "nearest" });
+  }
   searchInput.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var ids = search(searchInput.value);
-      if (ids.length) chooseResult(ids[0]);
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (resultsList.hidden) showResults(search(searchInput.value));
+      moveActive(ev.key === "ArrowDown" ? 1 : -1);
+    } else if (ev.key === "Enter") {
+      var active = resultsList.hidden ? null : resultsList.querySelector("li.kg-active[data-node]");
+      if (active) {
+        chooseResult(Number(active.getAttribute("data-node")));
+      } else {
+        var ids = search(searchInput.value);
+        if (ids.length) chooseResult(ids[0]);
+      }
     } else if (ev.key === "Escape") {
       resultsList.hidden = true;
     }

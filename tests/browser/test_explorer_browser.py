@@ -94,6 +94,21 @@ def test_explorer_browser_search_focuses_alias(open_page, page_file, query, iri,
     assert_clean(watch)
 
 
+def test_explorer_browser_search_arrow_keys_choose_result(open_page, page_file):
+    page, watch = open_page(page_file)
+    page.fill("#kg-search", "衡水市")  # the exact name first, then longer names
+    ids = [int(i) for i in page.eval_on_selector_all("#kg-results li", "els => els.map(e => e.dataset.node)")]
+    labels = page.evaluate("ids => ids.map(i => window.kgExplorer.data.nodes[i].label)", ids)
+    assert labels[0] == "衡水市" and len(labels) >= 3
+    assert all("衡水市" in label for label in labels[1:])
+    page.press("#kg-search", "ArrowDown")
+    page.press("#kg-search", "ArrowDown")
+    page.press("#kg-search", "ArrowUp")
+    page.press("#kg-search", "Enter")
+    assert page.locator("#kg-panel h2").inner_text() == labels[1]
+    assert_clean(watch)
+
+
 def test_explorer_browser_click_shows_evidence(open_page, page_file):
     page, watch = open_page(page_file)
     x, y = node_point(page, "衡水市商务局")
