@@ -83,7 +83,6 @@ RELATIONS = {
 }
 
 _RUN_PROPERTIES = ("runs", "organizes", "undertakes", "leads")
-_ASSET_PACKAGE = "kg.explorer_assets"
 _NAME_JUNK = re.compile(r"[\s“”‘’\"《》「」]")
 
 
@@ -645,7 +644,7 @@ def render_html(view: GraphView, *, focus: str | None = None, hops: int = 1, tit
         focus_iri = None
     data = _build_page_data(view, keep, focus=focus_iri, hops=hops, title=title)
     vis_js, vis_css = _vis_library()
-    assets = resources.files(_ASSET_PACKAGE)
+    assets = resources.files("kg").joinpath("explorer_assets")
     template = assets.joinpath("explorer.html").read_text("utf-8")
     parts = {
         "TITLE": html.escape(title, quote=True),
