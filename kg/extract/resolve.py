@@ -44,7 +44,11 @@ def place_entity(reg: Registry, div: gazetteer.Division) -> Entity:
     ent = reg.by_key.get(("Place", div.code))
     if ent is not None:
         return ent
-    ent = reg.get("Place", div.code, div.name, level=div.level, code=div.code)
+    # a village is called by its common name (师黄村), its committee's name is an alias
+    name = div.short if div.level == "village" and div.short else div.name
+    ent = reg.get("Place", div.code, name, level=div.level, code=div.code)
+    if name != div.name:
+        ent.aliases.add(div.name)
     ent.gazetteer_only = True
     up = gazetteer.parent(div)
     if up is not None:
