@@ -161,6 +161,11 @@ def test_ontology_relation_has_schema_domain_and_range(ontology, prop, domain, r
     assert ontology.value(prop, RDFS.range) == range_
 
 
+def test_ontology_date_ranges_over_date_year_month_and_year(ontology):
+    union = ontology.value(ontology.value(KG.date, RDFS.range), OWL.unionOf)
+    assert list(Collection(ontology, union)) == [rdflib.XSD.date, rdflib.XSD.gYearMonth, rdflib.XSD.gYear]
+
+
 def test_ontology_mentioned_in_ranges_over_articles_from_any_entity(ontology):
     assert ontology.value(KG.mentionedIn, RDFS.range) == KG.Article
     union = ontology.value(ontology.value(KG.mentionedIn, RDFS.domain), OWL.unionOf)
@@ -393,6 +398,7 @@ BROKEN = [
     ("located_in_from_place", {("Class", TOWN, None)}),
     ("part_of_program_to_place", {("Class", PROGRAM, "kg:partOfProgram")}),
     ("date_as_text", {("Or", WIDER, "kg:date")}),
+    ("date_ill_typed", {("Or", WIDER, "kg:date")}),
     ("has_measure_to_place", {("Class", WIDER, "kg:hasMeasure")}),
     ("mentioned_in_place", {("Class", "person/2c3d4e5f6a7b8c9d", "kg:mentionedIn")}),
     ("mentioned_in_from_article", {("In", ARTICLE, "rdf:type")}),
