@@ -8,6 +8,7 @@ exports (``kg.ttl``, ``explorer.html``).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -79,11 +80,12 @@ def process_page(path: str | Path) -> PageResult:
     """Read, extract and turn one page into its graph. Never raises for bad input."""
     from kg.extract.page import extract_page
     from kg.graph import build_graph
-    from kg.ingest import read_page
+    from kg.ingest import check_page_size, read_page
 
     p = Path(path)
     try:
         page = read_page(p)
+        check_page_size(page)
     except InputError as exc:
         return PageResult(str(p), p.name, error=exc.reason)
     extraction = extract_page(page)
@@ -117,8 +119,10 @@ def build(
     Bad pages are reported in the returned report and skipped; with
     ``strict`` the first one stops the build before anything is written.
     """
+    from kg.atomic import StagedOutput, pause_at, recover
     from kg.parallel import map_pages
-    from kg.store import GraphStore, page_key
+    from kg.store import GraphStore
+    from kg.store import _lock as store_lock
 
     started = time.perf_counter()
     out = Path(out_dir)
@@ -143,17 +147,26 @@ def build(
             results.append(res)
         if progress:
             progress(i, len(paths), res.path)
+        if i == 1:
+            pause_at("extract")
 
+    # Crash safety: the new store and exports are written into a staging
+    # folder and committed together (kg/atomic.py), so a build killed at any
+    # moment leaves the previous store and exports as they were.
     out.mkdir(parents=True, exist_ok=True)
-    with GraphStore.open(out / "store", create=True) as store:
-        # store.pages() lists page keys (file stems), not file names
-        keep = {page_key(name) for name in seen_names}
-        for name in store.pages():
-            if name not in keep:
-                store.remove_page(name)
-        store.replace_pages((r.name, r.graph) for r in results)
-        graph = store.to_rdflib()
-    report.outputs = write_exports(graph, out, explorer=explorer)
+    lock_fd = store_lock(out / "store", shared=False)
+    try:
+        recover(out)
+        with StagedOutput(out) as stage:
+            with GraphStore.open(stage.path("store"), create=True) as store:
+                pause_at("store")
+                store.replace_pages((r.name, r.graph) for r in results)
+                graph = store.to_rdflib()
+            pause_at("export")
+            write_exports(graph, stage.dir, explorer=explorer)
+            report.outputs = [str(p) for p in stage.commit() if p.name != "store"]
+    finally:
+        os.close(lock_fd)
     summarize(graph, report)
     report.seconds = time.perf_counter() - started
     return report
