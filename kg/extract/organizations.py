@@ -242,6 +242,7 @@ def _org_suffixes() -> list[str]:
 
 
 _ORG_RE: re.Pattern[str] | None = None
+_SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
 def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies: list[OrgMention]) -> list[OrgMention]:
@@ -271,7 +272,10 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
                 begin = i
                 break
         name = text[begin:e]
-        if len(name) - len(m.group()) < 2 or name in stop:
+        stem = name[: len(name) - len(m.group())]
+        if (len(stem) < 2 and not (stem in ("市", "县", "区") and len(m.group()) >= 3)) or name in stop:
+            continue
+        if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:

@@ -75,7 +75,7 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 
 def _clean(name: str) -> str:
-    name = strip_quotes(name)
+    name = strip_quotes(name).lstrip("、，,")
     m = _AMOUNT.match(name)
     if m and m.end() < len(name) and "元" in m.group():
         name = name[m.end() :]

@@ -115,7 +115,9 @@ def scan_left(
 
 
 # parts of speech that never belong to a proper name's stem
-_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "b", "i", "l", "a")
+_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "i", "l", "a")
+# numerals that belong to names: 第九小学, 二期水厂 (and words jieba mis-tags, 少年)
+_NAME_NUMERAL = re.compile(r"^第|期$|^[^0-9０-９一二三四五六七八九十百千万两几多]+$")
 
 
 def scan_name_left(
@@ -157,6 +159,8 @@ def scan_name_left(
             begin = max(inner)
             break
         tag = nlp.pos(w)
+        if tag.startswith("m") and _NAME_NUMERAL.search(w):
+            tag = "n"
         if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an"):
             break
         if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):

@@ -16,7 +16,7 @@ PREPOSITIONS = frozenset(
 PARTICLES = frozenset(
     "的 地 得 了 着 过 是 之 等 等等 其 该 这 那 此 本 各 每 某 诸 其中 这些 那些 这个 那个 "
     "这项 该项 此次 本次 这次 一项 一批 一个 一系列 多项 各项 各类 各种 有关 相关 所有 全部 "
-    "一些 部分 一部分 我们 他们 她们 它们 大家 自己 记者 人员".split()
+    "一些 部分 一部分 所在 我们 他们 她们 它们 大家 自己 记者 人员".split()
 )
 
 # adverbs and aspect words that precede a verb phrase
