@@ -126,6 +126,13 @@ def test_ontology_term_has_zh_and_en_label_and_en_comment(ontology, term):
     assert "en" in comments
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_ontology_labels_are_unique_per_language(ontology, language):
+    # the explorer shows these labels: two terms must not read the same
+    labels = [str(lbl) for t in TERMS for lbl in ontology.objects(t, RDFS.label) if lbl.language == language]
+    assert len(labels) == len(set(labels)) == len(TERMS)
+
+
 @pytest.mark.parametrize("prop", PROPERTIES, ids=short)
 def test_ontology_property_has_domain_and_range_of_its_kind(ontology, prop):
     types = set(ontology.objects(prop, RDF.type))
