@@ -159,12 +159,7 @@ def _apply(out: Path, record: dict) -> None:
         target, staged = out / name, stage / name
         if _inode(target) == ino:
             continue  # already in place
-        if _inode(staged) == ino:
-            pass
-        elif _inode(Path(str(staged) + ".old")) == ino:
-            # a two-rename directory swap was interrupted after its first rename
-            staged = Path(str(staged) + ".old")
-        else:
+        if _inode(staged) != ino:
             raise KGError(
                 f"{out / COMMIT_RECORD}: cannot finish an interrupted build: {name} is neither in place "
                 f"nor in {stage}; delete {out / COMMIT_RECORD} and {stage} and build again"

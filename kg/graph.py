@@ -159,7 +159,7 @@ def build_graph(extraction: Extraction) -> Graph:
     for m in extraction.measures:
         prog = iri(m.program)
         ev = m.evidence
-        key = (article_iri(page, ev.article), ev.start, m.text) if ev else (m.text, m.label)
+        key = (article_iri(page, ev.article), m.start, m.text) if ev else (m.start, m.text, m.label)
         node = KGR[f"measure/{_hash(*key, prog, m.value, m.unit)}"]
         g.add((prog, KG.hasMeasure, node))
         g.add((node, RDF.type, KG.Measure))

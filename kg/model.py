@@ -120,6 +120,7 @@ class Measure:
     qualifier: str = ""
     text: str = ""
     evidence: Evidence | None = None
+    start: int = -1  # offset of the quantity in the article text
 
 
 @dataclass

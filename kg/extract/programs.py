@@ -74,8 +74,16 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
                      key=lambda w: (-len(w), w))
 
 
+_LEAD_COUNT = re.compile(
+    r"^(?:[\d\s.]*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类]{1,2}|整体|各|该)"
+)
+
+
 def _clean(name: str) -> str:
-    name = strip_quotes(name).lstrip("、，,")
+    name = strip_quotes(name).lstrip("、，, ")
+    m = _LEAD_COUNT.match(name)
+    if m and len(name) - m.end() >= 4 and not re.match(r"^\d+项", name):
+        name = name[m.end() :]
     m = _AMOUNT.match(name)
     if m and m.end() < len(name) and "元" in m.group():
         name = name[m.end() :]

@@ -170,24 +170,31 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     quantities = find_quantities(sent.text)
     if not quantities:
         return
+    # the program a sentence without one goes on about: the last one named
+    # before it in the same paragraph, else the article's headline program
+    para_start = af.article.text.rfind("\n", 0, sent.start) + 1
+    earlier = [f for f in af.found if f.entity.type == "Program" and para_start <= f.start < sent.start]
+    topic = earlier[-1].entity if earlier else (af.headline_program or af.main_program)
     for q in quantities:
-        if q.kind in _SKIP_KINDS or getattr(q, "in_quotes", False):
+        if q.kind in _SKIP_KINDS:
             continue
         pos = sent.start + q.start
         before = [p for p in progs if p.end <= pos]
         after = [p for p in progs if p.start >= pos]
         target = before[-1] if before else (after[0] if after else None)
-        program = target.entity if target else af.main_program
+        program = target.entity if target else topic
         if program is None:
             continue
         qev = Evidence(ev.article, ev.start, ev.end, ev.text)
-        ex.measures.append(Measure(program, q.value, q.unit, q.label, q.qualifier, q.text, qev))
+        ex.measures.append(Measure(program, q.value, q.unit, q.label, q.qualifier, q.text, qev, pos))
 
 
 def _dates(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     if not progs:
         return
     for d in find_dates(sent.text, af.article.year):
+        if d.datatype == "gYear":
+            continue  # a bare year (2021年) dates nothing in particular
         pos = sent.start + d.start
         before = [p for p in progs if p.end <= pos]
         target = before[-1] if before else progs[0]
