@@ -462,15 +462,25 @@ def lookup(name: str, provinces: Iterable[str] | None = None) -> list[Division]:
     return sorted((d for d in divs if d is not None), key=lambda d: (_RANK[d.level], d.code12))
 
 
-def _ancestors(div: Division) -> list[str]:
-    return [d.code12 for d in chain(div)]
+def _ancestors(div: Division) -> tuple[str, ...]:
+    return _ancestor_codes(div.code12)
+
+
+@lru_cache(maxsize=65536)
+def _ancestor_codes(code12: str) -> tuple[str, ...]:
+    div = get(code12)
+    return tuple(d.code12 for d in chain(div)) if div is not None else (code12,)
 
 
 def _affinity(cand: Division, ctx: Division) -> int:
     """Depth of the deepest division that contains both (0: none)."""
-    a = _ancestors(cand)
-    b = set(_ancestors(ctx))
-    for code in a:  # deepest first
+    return _affinity_codes(cand.code12, ctx.code12)
+
+
+@lru_cache(maxsize=262144)
+def _affinity_codes(a_code: str, b_code: str) -> int:
+    b = set(_ancestor_codes(b_code))
+    for code in _ancestor_codes(a_code):  # deepest first
         if code in b:
             d = get(code)
             return _RANK[d.level] if d else 0
@@ -616,6 +626,22 @@ def _scan(text: str, table: dict[str, tuple[str, ...]], extra: dict[str, tuple[s
     return out
 
 
+@lru_cache(maxsize=64)
+def _village_table(under: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Surface form → village codes for the villages under ``under`` (cached:
+    a page's counties and townships recur across its articles and pages)."""
+    vset: dict[str, set[str]] = {}
+    for code in sorted(under):
+        for v in descendants_of(code, "village"):
+            forms = [v.name, *village_aliases(v.name)]
+            if v.short.endswith("村") and len(v.short) >= 3:
+                forms.append(v.short[:-1])  # 杨庄 for 杨庄村
+            for f in forms:
+                if len(f) >= 2:
+                    vset.setdefault(f, set()).add(v.code12)
+    return {k: tuple(sorted(v)) for k, v in vset.items()}
+
+
 def find_all(
     text: str,
     villages_under: Iterable[str] | None = None,
@@ -638,18 +664,7 @@ def find_all(
     """
     st = _store()
     table = _matcher()
-    extra: dict[str, tuple[str, ...]] = {}
-    if villages_under:
-        vset: dict[str, set[str]] = {}
-        for code in sorted(set(villages_under)):
-            for v in descendants_of(code, "village"):
-                forms = [v.name, *village_aliases(v.name)]
-                if v.short.endswith("村") and len(v.short) >= 3:
-                    forms.append(v.short[:-1])  # 杨庄 for 杨庄村
-                for f in forms:
-                    if len(f) >= 2:
-                        vset.setdefault(f, set()).add(v.code12)
-        extra = {k: tuple(sorted(v)) for k, v in vset.items()}
+    extra = _village_table(frozenset(villages_under)) if villages_under else {}
     spans = _scan(text, table, extra)
     ctx = list(context)
     found: dict[int, Division] = {}
