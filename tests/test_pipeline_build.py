@@ -71,14 +71,6 @@ def test_pipeline_build_turtle_parses_with_rdflib_and_oxigraph_alike(built, grap
     assert len(store) == len(graph) == built[1].triples
 
 
-# Violations the current build is known to have, by source shape: year-only
-# dates are written as xsd:gYear (kg/graph.py) where the shapes allow
-# xsd:date and xsd:gYearMonth, and some measures have no rdfs:label. The
-# full-conformance test is an expected failure until both are settled; the
-# other test keeps every further shape from regressing meanwhile.
-KNOWN_VIOLATIONS = {"Program-date", "Measure-label"}
-
-
 @pytest.fixture(scope="session", params=[False, True], ids=["shapes only", "ontology as ont_graph"])
 def shacl_violations(request, graph) -> list[tuple[str, str, str]]:
     """(source shape, focus node, message) of every SHACL violation of the seeds graph."""
@@ -93,14 +85,8 @@ def shacl_violations(request, graph) -> list[tuple[str, str, str]]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="xsd:gYear dates and unlabelled measures violate the shapes (see KNOWN_VIOLATIONS)")
 def test_pipeline_build_conforms_to_shapes(shacl_violations):
-    assert not shacl_violations, shacl_violations[:5]
-
-
-def test_pipeline_build_violates_no_shape_beyond_known_ones(shacl_violations):
-    others = [v for v in shacl_violations if v[0] not in KNOWN_VIOLATIONS]
-    assert not others, others[:10]
+    assert not shacl_violations, shacl_violations[:10]
 
 
 def test_pipeline_build_is_byte_identical_across_builds(built, tmp_path_factory):
