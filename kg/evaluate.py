@@ -58,7 +58,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import rdflib
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
