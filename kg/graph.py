@@ -83,7 +83,15 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _add_evidence(g: Graph, page: Page, ev: Evidence, s: URIRef, p: URIRef, o: URIRef) -> URIRef:
+class _Triples(set):
+    """A set of triples with Graph's ``add`` (building a set is much cheaper
+    than filling an rdflib store, and a page's triples are written once)."""
+
+    def add(self, triple) -> None:  # type: ignore[override]
+        set.add(self, triple)
+
+
+def _add_evidence(g, page: Page, ev: Evidence, s: URIRef, p: URIRef, o: URIRef) -> URIRef:
     art = article_iri(page, ev.article)
     node = KGR[f"evidence/{_hash(art, ev.start, ev.end, s, p, o)}"]
     g.add((node, RDF.type, KG.Evidence))
@@ -96,9 +104,24 @@ def _add_evidence(g: Graph, page: Page, ev: Evidence, s: URIRef, p: URIRef, o: U
 
 def build_graph(extraction: Extraction) -> Graph:
     """The rdflib graph of one page."""
-    page = extraction.page
     g = Graph()
     bind_prefixes(g)
+    for t in page_triples(extraction):
+        g.add(t)
+    return g
+
+
+def page_ntriples(extraction: Extraction) -> bytes:
+    """The page's triples as sorted N-Triples (compact, and what the store loads)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return "".join(sorted(_nt_row(t) for t in page_triples(extraction))).encode("utf-8")
+
+
+def page_triples(extraction: Extraction) -> set[tuple]:
+    """Every triple of one page (see docs/DATAMODEL.md)."""
+    page = extraction.page
+    g = _Triples()
 
     for art in page.articles:
         a = article_iri(page, art)

@@ -29,14 +29,25 @@ RELATION_PROPS = ("runs", "locatedIn", "partOf", "jurisdiction", "subOrganizatio
 
 @dataclass
 class PageResult:
-    """What one page gave: its graph, or the reason it failed."""
+    """What one page gave: its triples (as N-Triples), or the reason it failed."""
 
     path: str
     name: str
-    graph: rdflib.Graph | None = None
+    ntriples: bytes | None = None
     articles: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+
+    @property
+    def graph(self) -> rdflib.Graph | None:
+        """The page's graph, parsed from its N-Triples."""
+        if self.ntriples is None:
+            return None
+        from kg.namespace import bind_prefixes
+
+        g = bind_prefixes(rdflib.Graph())
+        g.parse(data=self.ntriples, format="nt")
+        return g
 
 
 @dataclass
@@ -79,7 +90,7 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
 def process_page(path: str | Path) -> PageResult:
     """Read, extract and turn one page into its graph. Never raises for bad input."""
     from kg.extract.page import extract_page
-    from kg.graph import build_graph
+    from kg.graph import page_ntriples
     from kg.ingest import check_page_size, read_page
 
     p = Path(path)
@@ -89,8 +100,7 @@ def process_page(path: str | Path) -> PageResult:
     except InputError as exc:
         return PageResult(str(p), p.name, error=exc.reason)
     extraction = extract_page(page)
-    graph = build_graph(extraction)
-    return PageResult(str(p), p.name, graph, len(page.articles), list(page.warnings))
+    return PageResult(str(p), p.name, page_ntriples(extraction), len(page.articles), list(page.warnings))
 
 
 def summarize(graph: rdflib.Graph, report: BuildReport) -> None:
@@ -160,7 +170,8 @@ def build(
         with StagedOutput(out) as stage:
             with GraphStore.open(stage.path("store"), create=True) as store:
                 pause_at("store")
-                store.replace_pages((r.name, r.graph) for r in results)
+                for r in results:
+                    store.load_page_ntriples(r.name, r.ntriples)
                 graph = store.to_rdflib()
             pause_at("export")
             write_exports(graph, stage.dir, explorer=explorer)

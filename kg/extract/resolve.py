@@ -49,6 +49,8 @@ def place_entity(reg: Registry, div: gazetteer.Division) -> Entity:
     ent = reg.get("Place", div.code, name, level=div.level, code=div.code)
     if name != div.name:
         ent.aliases.add(div.name)
+    if div.level in ("province", "prefecture", "county") and div.short and len(div.short) >= 2:
+        ent.aliases.add(div.short)  # 故城 for 故城县: how people write it
     ent.gazetteer_only = True
     up = gazetteer.parent(div)
     if up is not None:
