@@ -83,41 +83,48 @@ def test_robust_kill_build_at_every_stage_keeps_previous_outputs(tmp_path):
     full = _kg("build", *map(str, SMALL), "--out", str(finished), "-q")
 
     procs = {}
-    for stage in KILL_POINTS:
-        out_dir = tmp_path / stage
-        shutil.copytree(base, out_dir)
-        env = dict(os.environ)
-        if not stage.startswith("timed"):
-            env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
-        procs[stage] = (out_dir, _kg("build", *map(str, SMALL), "--out", str(out_dir), env=env))
+    try:
+        for stage in KILL_POINTS:
+            out_dir = tmp_path / stage
+            shutil.copytree(base, out_dir)
+            env = dict(os.environ)
+            if not stage.startswith("timed"):
+                env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
+            procs[stage] = (out_dir, _kg("build", *map(str, SMALL), "--out", str(out_dir), env=env))
+            if stage.startswith("timed"):
+                time.sleep(float(stage[len("timed-"):-1]))
+                procs[stage][1].send_signal(signal.SIGKILL)
 
-    full_out, full_err = full.communicate(timeout=900)
-    assert full.returncode == 0, full_out + full_err
-    new = _state(finished)
-    assert new[2] > previous[2] and new[3] > previous[3]
+        full_out, full_err = full.communicate(timeout=900)
+        assert full.returncode == 0, full_out + full_err
+        new = _state(finished)
+        assert new[2] > previous[2] and new[3] > previous[3]
 
-    survived = 0
-    for stage, (out_dir, proc) in procs.items():
-        if stage.startswith("timed"):
-            time.sleep(0.5)
-        else:
-            _wait_for(proc, f"kg: paused at {stage}", timeout=900)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        proc.stderr.close()
-        proc.stdout.close()
-        assert proc.returncode == -signal.SIGKILL, stage
+        survived = 0
+        for stage, (out_dir, proc) in procs.items():
+            if not stage.startswith("timed"):
+                _wait_for(proc, f"kg: paused at {stage}", timeout=900)
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            assert proc.returncode == -signal.SIGKILL, stage
 
-        expected = previous if KILL_POINTS[stage] == "previous" else new
-        if KILL_POINTS[stage] == "previous":
-            # readers see the previous outputs even before any recovery runs
-            assert _state(out_dir) == previous, stage
-        recovered = recover(out_dir)
-        assert _state(out_dir) == expected, stage
-        assert not list(out_dir.glob(STAGE_PREFIX + "*")) and not (out_dir / COMMIT_RECORD).exists()
-        if stage in ("swap",):
-            assert recovered == "rolled forward"
-        survived += 1
+            expected = previous if KILL_POINTS[stage] == "previous" else new
+            if KILL_POINTS[stage] == "previous":
+                # readers see the previous outputs even before any recovery runs
+                assert _state(out_dir) == previous, stage
+            recovered = recover(out_dir)
+            assert _state(out_dir) == expected, stage
+            assert not list(out_dir.glob(STAGE_PREFIX + "*")) and not (out_dir / COMMIT_RECORD).exists()
+            if stage == "swap":
+                assert recovered == "rolled forward"
+            survived += 1
+    finally:
+        for _, proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
     assert survived == len(KILL_POINTS)
     print(f"\nkills survived: {survived} (stages: {', '.join(KILL_POINTS)})")
 
