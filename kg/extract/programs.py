@@ -79,6 +79,9 @@ _LEAD_COUNT = re.compile(
 )
 
 
+_LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
+
+
 def _clean(name: str) -> str:
     name = strip_quotes(name).lstrip("、，, ")
     m = _LEAD_COUNT.match(name)
@@ -93,14 +96,8 @@ def _clean(name: str) -> str:
             break
         name = name[m.end() :]
     # leading verbs/adverbs that the tokenizer glued to the name (提前完成…)
-    changed = True
-    while changed:
-        changed = False
-        for w in _LEAD_WORDS:
-            if name.startswith(w) and len(name) - len(w) >= 4:
-                name = name[len(w) :]
-                changed = True
-                break
+    while (m := _LEAD_RE.match(name)) and len(name) - m.end() >= 4:
+        name = name[m.end() :]
     return name
 
 
