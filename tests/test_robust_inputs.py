@@ -145,7 +145,8 @@ def _tiny_page(path) -> pipeline.PageResult:
     g = rdflib.Graph()
     g.add((rdflib.URIRef(f"https://w3id.org/cngov-kg/id/page-test/{Path(path).stem}"),
            rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), rdflib.Literal(page.text[:10], lang="zh")))
-    return pipeline.PageResult(str(path), Path(path).name, g, len(page.articles), list(page.warnings))
+    return pipeline.PageResult(str(path), Path(path).name, g.serialize(format="nt", encoding="utf-8"),
+                               len(page.articles), list(page.warnings))
 
 
 def _corpus(tmp_path) -> Path:
