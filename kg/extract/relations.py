@@ -34,7 +34,7 @@ _LEAD_IN = re.compile(
 )
 _ROLE_RE = re.compile("|".join(sorted(_ROLE_CUES, key=len, reverse=True)))
 _RUN_CUES = re.compile(
-    "开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
+    "把|将|以|开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
     "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成"
 )
 _COLLECTIVE = re.compile(r"(?:\d+|多|几)项|实事|清单")
@@ -87,6 +87,16 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 if p.start > subject.end and _RUN_CUES.search(text, subject.end, p.end):
                     add(ex, subject.entity, "runs", p.entity, ev)
 
+        # 2b. a place as subject (石家庄市实行…制度): its government runs the
+        # program when the article names that government
+        if subject is None:
+            lead = _place_subject(text, sent, here)
+            gov = _government_of(lead.entity, af) if lead is not None else None
+            if gov is not None:
+                for p in progs:
+                    if p.start > lead.end and _RUN_CUES.search(text, lead.end, p.end):
+                        add(ex, gov, "runs", p.entity, ev)
+
         # 3. an agency or organisation named inside a program's name
         for p in progs:
             for b in bodies:
@@ -101,11 +111,14 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 whole = next((p for p in reversed(progs) if p.end <= pos), None) if "其" in text[sent.start:pos] else None
             if whole is None:
                 continue
-            parts = [p for p in progs if p.end <= whole.start and p.entity is not whole.entity]
+            parts = [p.entity for p in progs if p.end <= whole.start and p.entity is not whole.entity]
             if not parts and "其" in text[sent.start : pos]:
-                parts = [f for f in here if f.kind == "pronoun" and _is(f, "Program")]
-            for p in parts[:1]:
-                add(ex, p.entity, "partOfProgram", whole.entity, ev)
+                # 将其列为…之一: 其 is the program the text is about
+                earlier = [f.entity for f in af.found if _is(f, "Program") and f.start < sent.start]
+                topic = earlier[-1] if earlier else af.headline_program
+                parts = [topic] if topic is not None else []
+            for part in parts[:1]:
+                add(ex, part, "partOfProgram", whole.entity, ev)
 
         # 5. items of an article about a list of programs
         if list_main is not None and sent.start > 0:
@@ -149,6 +162,26 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
         if _LEAD_IN.match(tail) or tail.endswith("记者从"):
             return f
         return None
+    return None
+
+
+def _place_subject(text: str, sent, here: list["Found"]) -> "Found | None":
+    for f in here:
+        if f.entity.type != "Place" or f.entity.level == "feature":
+            continue
+        lead = text[sent.start : f.start]
+        last_break = max(lead.rfind(c) for c in "，,；;：:")
+        if _LEAD_IN.match(lead[last_break + 1 :].strip()):
+            return f
+        return None
+    return None
+
+
+def _government_of(place: Entity, af: "ArticleFacts") -> Entity | None:
+    """The government of ``place`` if the article names it."""
+    for f in af.found:
+        if f.entity.type == "Agency" and f.entity.jurisdiction is place and f.entity.name.endswith("人民政府"):
+            return f.entity
     return None
 
 

@@ -115,7 +115,7 @@ def scan_left(
 
 
 # parts of speech that never belong to a proper name's stem
-_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "i", "l", "a")
+_POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "s", "y", "e", "o", "i", "l", "a")
 # numerals that belong to names: 第九小学, 二期水厂 (and words jieba mis-tags, 少年)
 _NAME_NUMERAL = re.compile(r"^第|期$|^[^0-9０-９一二三四五六七八九十百千万两几多]+$")
 

@@ -7,7 +7,7 @@ words. They are function words and verbs of Chinese news prose, not names.
 
 # prepositions and coverbs
 PREPOSITIONS = frozenset(
-    "在 对 为 以 将 把 由 从 向 于 与 和 及 同 跟 给 被 让 使 经 经过 通过 按照 依照 根据 围绕 "
+    "在 对 为 以 将 把 由 从 向 于 与 和 同 跟 给 被 让 使 经 经过 通过 按照 依照 根据 围绕 "
     "针对 关于 随着 沿 沿着 至 到 往 自 自从 当 据 为了 作为 借助 依托 结合 聚焦 紧扣 对于 "
     "以及 并 并且 或 或者 还 也 又 再 就 都 即 且".split()
 )
