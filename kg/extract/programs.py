@@ -75,7 +75,7 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 
 _LEAD_COUNT = re.compile(
-    r"^(?:[\d\s.]*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类]{1,2}|整体|各|该)"
+    r"^(?:[\d\s.]*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类]{1,2}|整体|各|该)"
 )
 
 
@@ -83,8 +83,9 @@ _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 
 
 def _clean(name: str) -> str:
+    quoted_start = name[:1] in QUOTES
     name = strip_quotes(name).lstrip("、，, ")
-    m = _LEAD_COUNT.match(name)
+    m = None if quoted_start else _LEAD_COUNT.match(name)
     if m and len(name) - m.end() >= 4 and not re.match(r"^\d+项", name):
         name = name[m.end() :]
     m = _AMOUNT.match(name)
@@ -193,12 +194,16 @@ def _align(text: str, begin: int, end: int, name: str) -> int:
 
 
 def _inside_title(text: str, hs: int, he: int) -> bool:
-    """A head inside 《…》 that does not end the title (…工作的通知) names no program."""
-    open_ = text.rfind("《", max(0, hs - 60), hs)
-    if open_ < 0:
-        return False
-    close = text.find("》", open_)
-    return close > he and text.rfind("》", open_, hs) < 0
+    """A head inside 《…》 or “…” that does not end it (…工作的通知, “统筹规划、城乡一体”)
+    names no program."""
+    for o, c in (("《", "》"), ("“", "”")):
+        open_ = text.rfind(o, max(0, hs - 60), hs)
+        if open_ < 0 or text.rfind(c, open_, hs) >= 0:
+            continue
+        close = text.find(c, open_)
+        if close > he:
+            return True
+    return False
 
 
 _CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现)([^“”。；，,]{0,14})“([^“”]{2,12})”")
@@ -213,7 +218,7 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if after < len(text) and NAME_CHAR.match(text[after]):
             continue  # “…”建设/…”理念: not a bare name
         start = m.start(1)
-        name = strip_quotes(text[start:after])
+        name = _clean(text[start:after])
         if len(name) < 3:
             continue
         out.append(ProgramMention(start, after, text[start:after], name, ""))

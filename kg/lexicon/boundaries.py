@@ -21,8 +21,8 @@ PARTICLES = frozenset(
 
 # adverbs and aspect words that precede a verb phrase
 ADVERBS = frozenset(
-    "科学 合理 提前 按时 如期 顺利 全面 积极 深入 大力 持续 扎实 进一步 切实 不断 加快 着力 全力 稳步 认真 努力 继续 重点 集中 统一 正式 已 已经 正在 将要 先后 相继 率先 首次 逐步 有序 "
-    "高效 精心 主动 及时 坚持 坚决 严格 广泛 依法 共同 分别 同时 目前 今年 去年 近年 近日 日前 近期 当前 高位 强力 全速 深化 一并 合力 协同 联合 统筹 配合 ".split()
+    "科学 合理 提前 按时 如期 顺利 全面 积极 深入 大力 持续 扎实 进一步 切实 不断 加快 着力 全力 稳步 认真 努力 继续 正式 已 已经 正在 将要 先后 相继 率先 首次 逐步 有序 "
+    "精心 主动 及时 坚持 坚决 严格 广泛 依法 分别 同时 目前 今年 去年 近年 近日 日前 近期 当前 高位 强力 全速 深化 ".split()
 )
 
 # verbs that introduce a program or an object (the name starts after them)
@@ -49,7 +49,9 @@ NOMINAL_VERBS = frozenset(
 VERBS = VERBS - NOMINAL_VERBS
 
 # localisers and other words after which a new noun phrase begins
-LOCALISERS = frozenset("内 中 上 下 里 外 前 后 间 旁 边 侧 处 方面 领域 期间 以来 以后 以前 之际 当中".split())
+# (single-character localisers 内/中/前… also occur inside names — 产前检测 —
+# and are left to the part-of-speech checks of the name scans)
+LOCALISERS = frozenset("方面 领域 期间 以来 以后 以前 之际 当中".split())
 
 STOPS = PREPOSITIONS | PARTICLES | ADVERBS | VERBS | LOCALISERS
 
