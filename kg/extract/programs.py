@@ -143,8 +143,10 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         begin = _extend_list(text, tokens, begin)
         raw = text[begin:he]
         name = _clean(raw)
-        if head not in _strong() and not _cued(text, begin, raw) and not text.startswith(_COPULAS, he):
-            continue
+        if head not in _strong() and not text.startswith(_COPULAS, he):
+            # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
+            if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
+                continue
         start = he - len(raw) + raw.find(name[:1]) if name else begin
         start = _align(text, begin, he, name)
         found.append(ProgramMention(start, he, text[start:he], name, head))

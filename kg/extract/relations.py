@@ -161,7 +161,6 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
         tail = lead[last_break + 1 :].strip()
         if _LEAD_IN.match(tail) or tail.endswith("记者从"):
             return f
-        return None
     return None
 
 
