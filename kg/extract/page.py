@@ -253,7 +253,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         return ent
     if kind == "sub" and parent is not None:
         unit = om.surface_stem
-        full = agency_lex.canonical_department(unit) or _UNIT_FORMS.get(unit, unit)
+        full = _UNIT_FORMS.get(unit) or agency_lex.canonical_department(unit) or unit
         name = parent.name + full
         ent = reg.get("Agency", name, name)
         for a in {parent.name + unit} | {alias + unit for alias in parent.aliases}:
