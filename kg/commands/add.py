@@ -72,7 +72,9 @@ def add_pages(
 
     out.mkdir(parents=True, exist_ok=True)
     with GraphStore.open(out / "store", create=True) as store:
-        store.replace_pages((r.name, r.graph) for r in results.values())
+        for r in results.values():
+            # one transaction per page: a page is never half-replaced
+            store.load_page_ntriples(r.name, r.ntriples)
         graph = store.to_rdflib()
     report.outputs = write_exports(graph, out, explorer=explorer)
     summarize(graph, report)
