@@ -128,10 +128,11 @@ def test_relations_sub_unit_is_part_of_its_body(hengshui):
 
 # (page, agency or organisation label, role, program label)
 ROLE_CASES = [
-    ("hengshui", "衡水市人民政府", "organizes", "衡水市政府消费券"),
-    ("hengshui", "衡水市商务局", "undertakes", "衡水市政府消费券"),
-    ("hengshui", "中国银联股份有限公司河北分公司", "undertakes", "衡水市政府消费券"),
-    ("hengshui", "衡水市电商产业协会", "undertakes", "衡水市政府消费券"),
+    # 本次活动由…主办，…承办: 本次活动 is the 政府消费券发放活动 named before
+    ("hengshui", "衡水市人民政府", "organizes", "政府消费券发放活动"),
+    ("hengshui", "衡水市商务局", "undertakes", "政府消费券发放活动"),
+    ("hengshui", "中国银联股份有限公司河北分公司", "undertakes", "政府消费券发放活动"),
+    ("hengshui", "衡水市电商产业协会", "undertakes", "政府消费券发放活动"),
     ("hengshui", "衡水市委宣传部", "organizes", "我为群众办实事最美人物颁奖活动"),
     ("hengshui", "衡水广播电视台", "undertakes", "我为群众办实事最美人物颁奖活动"),
     ("baoding", "保定市人民政府", "organizes", "秋冬季大气污染综合治理攻坚行动"),

@@ -242,6 +242,28 @@ def _org_suffixes() -> list[str]:
 
 
 _ORG_RE: re.Pattern[str] | None = None
+# trade words that end company names (以岭药业, 佐英环境) and common phrases alike
+# (高端科技, 现代物流): a proper-name part must come before them
+_AMBIGUOUS = frozenset(
+    "科技 物流 实业 置业 地产 建工 电器 电子 电气 化工 纺织 食品 乳业 发电 能源 环保 传媒 控股 "
+    "矿业 钢铁 汽车 药业 百货 快递".split()
+)
+
+
+def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention]) -> bool:
+    """True when the stem holds a place name or a word jieba does not know as
+    a common word (a proper name such as 佐英, 以岭)."""
+    from kg import nlp
+
+    if any(begin <= p.start < end for p in places):
+        return True
+    i = tokens.token_at(begin)
+    while i < len(tokens.tokens) and tokens.tokens[i].start < end:
+        w = tokens.tokens[i].text
+        if not nlp.in_dictionary(w) or nlp.pos(w) in ("nr", "ns", "nt", "nz", "nrt", "nrfg"):
+            return True
+        i += 1
+    return False
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
@@ -277,6 +299,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
+        if m.group() in _AMBIGUOUS and not _has_proper_part(text, tokens, begin, s, places):
+            continue  # 高端科技, 省级科技: common words before an ambiguous suffix
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
             between = text[out[-1].end : begin]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from kg import gazetteer
 from kg import nlp
+from kg.lexicon.boundaries import NOMINAL_VERBS
 from kg.extract.spans import NAME_CHAR, TokenIndex, scan_name_left
 from kg.lexicon import features as feature_lex
 from kg.model import Mention
@@ -68,6 +69,8 @@ def _suffixes() -> list[str]:
 _FEATURE_RE: re.Pattern[str] | None = None
 # what may follow a feature name inside the same word (滏阳河边, 人民路东延)
 _ROAD_SUFFIXES = ("路", "街", "大街", "大道", "道")
+_KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
+_ONE_CHAR_KINDS = ("water",)
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些]")
 
@@ -97,8 +100,11 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             if nlp.in_dictionary(word) and nlp.pos(word) != "ns":
                 continue  # the tail of a common word
             head = tok.start
+        suffix = m.group()
+        if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线城":
+            continue  # 高占峰, 袁占林: one-character terrain words end personal names too
         begin = scan_name_left(text, tokens, head, max_len=7, barriers=barriers,
-                               verb_first=m.group().endswith(_ROAD_SUFFIXES))
+                               verb_first=suffix.endswith(_ROAD_SUFFIXES), extra_stops=NOMINAL_VERBS)
         # 衡水市区牛佐综合小区: the 区 of 市区 after a city is not part of the name
         while begin in barriers and begin < s and text[begin] in "区县市城":
             begin += 1

@@ -75,7 +75,7 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 
 _LEAD_COUNT = re.compile(
-    r"^(?:[\d\s.]*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类]{1,2}|整体|各|该)"
+    r"^(?:[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大]{1,2}|整体|各|该)"
 )
 
 
@@ -114,6 +114,13 @@ def is_generic(name: str, head: str) -> bool:
     if head not in _strong() and len(specific) < 2:
         return True
     if specific in PARTICLES or all(c in "各项该这此本全一多重点主要相关有关" for c in specific):
+        return True
+    if "关于" in name:  # a document title (关于…的若干意见), not a program
+        return True
+    # one common word that is not a noun: 其他项目, 安排项目, 落地项目, 重大项目
+    from kg import nlp
+
+    if nlp.in_dictionary(specific) and nlp.pos(specific)[:1] in ("a", "v", "r", "d", "m", "b") and nlp.pos(specific) != "vn":
         return True
     return False
 

@@ -71,8 +71,10 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             actors = [b for b in bodies if clause_start <= b.start and b.end <= m.start() and b.entity.name not in _MEDIA]
             if not actors:
                 continue
-            target = next((p for p in progs if p.start >= m.end()), None)
-            target = target or next((p for p in reversed(progs) if p.end <= clause_start), None)
+            # the program of the sentence before the cue (本次活动由…主办), else the one after it
+            target = next((p for p in reversed(progs) if p.end <= m.start() and not clause_start <= p.start < m.start()
+                           or p.kind == "pronoun" and p.end <= m.start()), None)
+            target = target or next((p for p in progs if p.start >= m.end()), None)
             program = target.entity if target else af.main_program
             if program is None:
                 continue
