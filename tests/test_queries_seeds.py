@@ -117,7 +117,8 @@ def test_queries_seeds_sub_places_of_the_prefecture(engine):
 def test_queries_seeds_agency_runs_the_consumption_voucher_program(engine, seeds_graph):
     # 本次活动由衡水市政府主办，衡水市商务局…承办
     runs = [r for r in rows(engine, "agency-programs") if r["agency_label"] == "衡水市商务局"]
-    assert any("衡水市政府消费券" in labels(seeds_graph, r["program"]) for r in runs), [r["program_label"] for r in runs]
+    assert any(any("消费券" in label for label in labels(seeds_graph, r["program"])) for r in runs), \
+        [r["program_label"] for r in runs]
 
 
 def test_queries_seeds_co_running_organizations(engine):
