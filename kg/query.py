@@ -57,7 +57,7 @@ from kg.errors import KGError, QueryError
 from kg.export import check_iri, nt_term, prefixes, turtle_text
 
 DEFAULT_TIMEOUT = 60.0
-PARAM_KINDS = ("string", "integer", "decimal", "date", "iri")
+PARAM_KINDS = ("string", "name", "integer", "decimal", "date", "iri")
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?::([a-z]+))?\s*(?:[—–-]+\s*(.*))?$")
@@ -166,6 +166,12 @@ def make_term(param: Param, value: str) -> Node:
     where = f"parameter {param.name!r}"
     if param.kind == "string":
         return Literal(value)
+    if param.kind == "name":
+        # names and aliases are written with the language tag zh: a tagged
+        # literal matches a label directly (an index look-up, no scan)
+        if not value.strip():
+            raise QueryError(f"{where} must not be empty")
+        return Literal(value.strip(), lang="zh")
     if param.kind == "integer":
         if not re.fullmatch(r"[+-]?[0-9]+", value.strip()):
             raise QueryError(f"{where} must be an integer, got {value!r}")

@@ -97,7 +97,8 @@ def test_query_params_bind_values_placement():
 
 def test_query_params_typed(graph):
     q = get_query("programs-in-place")
-    assert bind_params(q, {"place": "故城"}) == {"place": Literal("故城")}
+    # names are bound as zh-tagged literals, the form every label has
+    assert bind_params(q, {"place": "故城"}) == {"place": Literal("故城", lang="zh")}
     inline = q.__class__("inline", "", "", (), "SELECT ?s WHERE { ?s ?p ?o }", "query")
     with pytest.raises(QueryError, match="not a variable"):
         bind_params(inline, {"x": "1"})

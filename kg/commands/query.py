@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kg.errors import QueryError
 from kg.query import (
@@ -46,8 +47,10 @@ def register(subparsers) -> None:
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (repeatable), e.g. --param place=故城县")
     src = p.add_mutually_exclusive_group()
-    src.add_argument("--graph", "-g", default=None, help="Turtle file of a built graph (default: exports/kg.ttl)")
-    src.add_argument("--store", "-s", default=None, help="folder of an on-disk graph store")
+    src.add_argument("--graph", "-g", default=None,
+                     help="a Turtle file of a built graph, queried with rdflib")
+    src.add_argument("--store", "-s", default=None,
+                     help="folder of an on-disk graph store (default: exports/store, else exports/kg.ttl)")
     p.add_argument("--format", "-t", choices=sorted(FORMATTERS), default="table", help="output format (default: table)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"give up after this many seconds (default: {DEFAULT_TIMEOUT:g})")
@@ -77,16 +80,21 @@ def resolve_query(args) -> NamedQuery:
     return NamedQuery("inline", "", "", (), text, "query")
 
 
+DEFAULT_STORE = "exports/store"
+
+
 def run(args) -> int:
     if args.list:
         sys.stdout.write(describe_library())
         return 0
     query = resolve_query(args)
     bindings = bind_params(query, parse_params(args.param))
-    if args.store:
-        engine = OxigraphEngine(open_store(args.store))
+    if args.graph:
+        engine = RdflibEngine(load_graph(args.graph))
+    elif args.store or Path(DEFAULT_STORE).is_dir():
+        engine = OxigraphEngine(open_store(args.store or DEFAULT_STORE))
     else:
-        engine = RdflibEngine(load_graph(args.graph or "exports/kg.ttl"))
+        engine = RdflibEngine(load_graph("exports/kg.ttl"))
     result = run_query(engine, query.text, bindings, timeout=args.timeout, source=query.source)
     sys.stdout.write(FORMATTERS[args.format](result))
     return 0
