@@ -195,7 +195,11 @@ def test_places_admin_mentions_bare_village_stem_inside_a_word_is_dropped(text):
 
 def features(text: str, barriers: set[int] | None = None) -> list[str]:
     tokens = TokenIndex(text)
-    ms = feature_mentions(text, tokens, barriers or set())
+    if barriers is None:
+        # as the page extractor does: full admin names bound a feature's name
+        full = [m for m in admin_mentions(text) if m.text == m.name]
+        barriers = {m.end for m in full} | {m.start for m in full}
+    ms = feature_mentions(text, tokens, barriers)
     for m in ms:
         assert text[m.start : m.end] == m.text
         assert m.level == "feature" and m.type == "Place"
@@ -209,7 +213,7 @@ FEATURE_CASES = [
     ("人民路东延工程、育才大街南延工程、大庆路西延工程完工通车", "人民路"),
     ("人民路东延工程、育才大街南延工程、大庆路西延工程完工通车", "育才大街"),
     pytest.param("人民路东延工程、育才大街南延工程、大庆路西延工程完工通车", "大庆路",
-                 marks=pytest.mark.xfail(strict=False, reason="a road name that jieba lists as a word (nz) is read as a common word")),
+                 marks=()),
     ("中华大街与人民路交叉口增设了非机动车停车区", "中华大街"),
     ("市民在人民公园晨练", "人民公园"),
     ("衡水湖畔游人如织", "衡水湖"),
@@ -217,9 +221,9 @@ FEATURE_CASES = [
     ("邯郸市丛台区沿滏阳河两岸新建绿道", "滏阳河"),
     ("游客在西湖边漫步", "西湖"),
     pytest.param("保定市东风路改造工程年底完工", "东风路",
-                 marks=pytest.mark.xfail(strict=False, reason="a road name that jieba lists as a word (nz) is read as a common word")),
+                 marks=()),
     pytest.param("大麻森乡以乡域内衡井线、肃衡线、外环路两侧通道绿化为主", "衡井线",
-                 marks=pytest.mark.xfail(strict=False, reason="jieba tokenises 内衡|井线, so the name absorbs 乡域内 (乡域内衡井线)")),
+                 marks=()),
     pytest.param("工人们沿衡井线栽种国槐", "衡井线",
                  marks=pytest.mark.xfail(strict=False, reason="the preposition 沿 is kept as part of the name (沿衡井线)")),
 ]

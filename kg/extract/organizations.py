@@ -98,7 +98,8 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
         s, e, surface = m.start(), m.end(), m.group()
         if any(a <= s < b for a, b in congress):
             continue
-        if tokens is not None and not _on_boundaries(text, tokens, s, e):
+        shares_level_char = surface[0] in lex.LEVEL_PREFIXES and (s + 1) in place_end  # 丛台区|委
+        if tokens is not None and not shares_level_char and not _on_boundaries(text, tokens, s, e):
             continue
         parts = lex.PAIRED_FORMS.get(surface)
         if parts:

@@ -97,20 +97,23 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         head = s
         if tok.start < s:
             word = text[tok.start : max(tok.end, e)]
-            if nlp.in_dictionary(word) and nlp.pos(word) != "ns":
+            if nlp.in_dictionary(word) and nlp.pos(word) not in ("ns", "nz", "nt", "nr"):
                 continue  # the tail of a common word
             head = tok.start
         suffix = m.group()
         if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线城":
             continue  # 高占峰, 袁占林: one-character terrain words end personal names too
-        begin = scan_name_left(text, tokens, head, max_len=7, barriers=barriers,
-                               verb_first=suffix.endswith(_ROAD_SUFFIXES), extra_stops=NOMINAL_VERBS)
+        if head != s and head in barriers:  # 保定市|东风路: the name starts where the city ends
+            begin = head
+        else:
+            begin = scan_name_left(text, tokens, head, max_len=7, barriers=barriers,
+                                   verb_first=suffix.endswith(_ROAD_SUFFIXES), extra_stops=NOMINAL_VERBS)
         # 衡水市区牛佐综合小区: the 区 of 市区 after a city is not part of the name
         while begin in barriers and begin < s and text[begin] in "区县市城":
             begin += 1
         stem = text[begin:s]
         name = text[begin:e]
-        whole_name = nlp.pos(name) == "ns"
+        whole_name = nlp.pos(name) in ("ns", "nz", "nt", "nr")  # 长江, 大庆路: names jieba knows
         if (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
             continue
         if name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name)):

@@ -159,6 +159,10 @@ def scan_name_left(
             begin = max(inner)
             break
         tag = nlp.pos(w)
+        if len(w) >= 2 and w[0] in "内中里外旁" and not tag:
+            # 乡域内|衡井线 segmented as 内衡|井线: the localiser ends the phrase before the name
+            begin = tok.start + 1
+            break
         if tag.startswith("m") and _NAME_NUMERAL.search(w):
             tag = "n"
         if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an"):
