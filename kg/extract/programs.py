@@ -51,7 +51,8 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
     "开展 推进 推动 实施 启动 落实 深化 加快 加强 强化 完善 健全 构建 建立 推行 实行 举办 组织 召开 "
     "出台 制定 推出 打造 创建 抓好 做好 开启 给予 提供 享受 申请 发放 加大 探索 持续 大力 全面 把 将 "
     "为推动 推进了 开展了 实施了".split()), key=len, reverse=True))
-_ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的)+")
+_ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他)+")
+_AMOUNT_INSIDE = re.compile(r"\d\s*元")
 
 
 _HEAD_RE: re.Pattern[str] | None = None
@@ -75,7 +76,8 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 
 _LEAD_COUNT = re.compile(
-    r"^(?:[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大]{1,2}|整体|各|该)"
+    r"^(?:[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[个条座所名家件张套户批种类支](?!\d)"
+    r"|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大]{1,2}|整体|各|该)"
 )
 
 
@@ -117,6 +119,8 @@ def is_generic(name: str, head: str) -> bool:
         return True
     if "关于" in name:  # a document title (关于…的若干意见), not a program
         return True
+    if _AMOUNT_INSIDE.search(name):  # “200元减50元”两种消费券: a price, not a name
+        return True
     # one common word that is not a noun: 其他项目, 安排项目, 落地项目, 重大项目
     from kg import nlp
 
@@ -150,7 +154,12 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         begin = _extend_list(text, tokens, begin)
         raw = text[begin:he]
         name = _clean(raw)
-        if head not in _strong() and not text.startswith(_COPULAS, he):
+        if head.endswith("计划") and he < len(text) and NAME_CHAR.match(text[he]) and not heads.match(text, he):
+            continue  # 安置房计划新开工170套: 计划 is a verb here
+        if begin > 0 and text[begin - 1] in "该我本全" and name[:1] in "市县区省" and len(name) > 5:
+            name = name[1:]  # 该市|棚户区…: the pronoun's level character is not part of the name
+        measured = bool(re.match(r"\s*\d", text[he : he + 3]))  # 雨污分流改造179.023公里: a measured work
+        if head not in _strong() and not measured and not text.startswith(_COPULAS, he):
             # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
             if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
                 continue
