@@ -8,7 +8,6 @@ exports (``kg.ttl``, ``explorer.html``).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -114,6 +113,56 @@ def summarize(graph: rdflib.Graph, report: BuildReport) -> None:
     report.triples = len(graph)
 
 
+def extract_pages(
+    inputs: Iterable[str | Path],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    strict: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[list[PageResult], BuildReport]:
+    """Extract every page of ``inputs`` (files or folders); the step shared by
+    ``kg build`` and ``kg add``.
+
+    Returns the pages that gave a graph, in input order, and a report whose
+    ``pages``, ``failed`` and ``warnings`` are filled in. A page that fails
+    (or whose page name, the part of IRIs taken from its file name, is the
+    same as an earlier page's) is reported and left out; with ``strict`` the
+    first one raises :class:`~kg.errors.InputError`. ``progress`` is called
+    after each page with ``(done, total, path)``.
+    """
+    from kg.atomic import pause_at
+    from kg.parallel import map_pages
+    from kg.store import page_key
+
+    paths = collect_paths(inputs)
+    if not paths:
+        raise InputError(", ".join(map(str, inputs)) or ".", "no page files found")
+    report = BuildReport(pages=len(paths))
+    results: list[PageResult] = []
+    seen: dict[str, PageResult] = {}  # page key -> the page that has it
+    for i, res in enumerate(map_pages(process_page, paths, workers=workers, scheduler=scheduler, errors="yield"), 1):
+        if isinstance(res, BaseException):
+            res = PageResult(str(paths[i - 1]), paths[i - 1].name, error=f"extraction failed: {res}")
+        first = seen.get(page_key(res.name)) if res.error is None else None
+        if first is not None:
+            what = "file name" if first.name == res.name else "page name"
+            res = PageResult(res.path, res.name, error=f"same {what} as {first.path}; rename one of them")
+        if res.error:
+            report.failed.append((res.path, res.error))
+            if strict:
+                raise InputError(res.path, res.error)
+        else:
+            seen[page_key(res.name)] = res
+            report.warnings.extend((res.path, w) for w in res.warnings)
+            results.append(res)
+        if progress:
+            progress(i, len(paths), res.path)
+        if i == 1:
+            pause_at("extract")
+    return results, report
+
+
 def build(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
@@ -130,42 +179,17 @@ def build(
     ``strict`` the first one stops the build before anything is written.
     """
     from kg.atomic import StagedOutput, pause_at, recover
-    from kg.parallel import map_pages
-    from kg.store import GraphStore
-    from kg.store import _lock as store_lock
+    from kg.store import GraphStore, write_lock
 
     started = time.perf_counter()
     out = Path(out_dir)
-    paths = collect_paths(inputs)
-    if not paths:
-        raise InputError(", ".join(map(str, inputs)) or ".", "no page files found")
-    report = BuildReport(pages=len(paths))
-    results: list[PageResult] = []
-    seen_names: dict[str, str] = {}
-    for i, res in enumerate(map_pages(process_page, paths, workers=workers, scheduler=scheduler, errors="yield"), 1):
-        if isinstance(res, BaseException):
-            res = PageResult(str(paths[i - 1]), paths[i - 1].name, error=f"extraction failed: {res}")
-        if res.error is None and res.name in seen_names:
-            res = PageResult(res.path, res.name, error=f"same file name as {seen_names[res.name]}; rename one of them")
-        if res.error:
-            report.failed.append((res.path, res.error))
-            if strict:
-                raise InputError(res.path, res.error)
-        else:
-            seen_names[res.name] = res.path
-            report.warnings.extend((res.path, w) for w in res.warnings)
-            results.append(res)
-        if progress:
-            progress(i, len(paths), res.path)
-        if i == 1:
-            pause_at("extract")
+    results, report = extract_pages(inputs, workers=workers, scheduler=scheduler, strict=strict, progress=progress)
 
     # Crash safety: the new store and exports are written into a staging
     # folder and committed together (kg/atomic.py), so a build killed at any
     # moment leaves the previous store and exports as they were.
     out.mkdir(parents=True, exist_ok=True)
-    lock_fd = store_lock(out / "store", shared=False)
-    try:
+    with write_lock(out / "store"):
         recover(out)
         with StagedOutput(out) as stage:
             with GraphStore.open(stage.path("store"), create=True) as store:
@@ -176,8 +200,6 @@ def build(
             pause_at("export")
             write_exports(graph, stage.dir, explorer=explorer)
             report.outputs = [str(p) for p in stage.commit() if p.name != "store"]
-    finally:
-        os.close(lock_fd)
     summarize(graph, report)
     report.seconds = time.perf_counter() - started
     return report

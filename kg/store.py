@@ -52,12 +52,13 @@ with a :class:`~kg.errors.StoreError` that says which command to stop.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import os
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -327,16 +328,31 @@ class GraphStore:
     def open(cls, path: str | os.PathLike[str], create: bool = True, read_only: bool = False) -> "GraphStore":
         """Open the store in directory ``path``, creating it if ``create``.
 
+        A ``kg build`` or ``kg add`` killed after its commit point leaves a
+        commit record next to the store (see :mod:`kg.atomic`); opening the
+        store finishes that commit first, so the store and the exports
+        beside it are the ones of the same, complete command. A reader
+        recovers only if no other process has the store open; otherwise it
+        refuses with a :class:`~kg.errors.StoreError` saying so.
+
         Raises :class:`~kg.errors.StoreError` when the store is missing
-        (and ``create`` is false), locked by another process or damaged.
+        (and ``create`` is false), locked by another process, left by an
+        interrupted commit that cannot be finished now, or damaged.
         """
+        from kg.atomic import COMMIT_RECORD
+
         path = Path(path)
-        exists = path.is_dir() and any(path.iterdir())
-        if not exists:
-            if read_only or not create:
-                raise StoreError(f"{path}: no graph store here; run `kg build` first")
-            path.mkdir(parents=True, exist_ok=True)
-        lock_fd = _lock(path, shared=read_only)
+        interrupted = (path.parent / COMMIT_RECORD).exists()
+        if not interrupted:
+            _check_exists(path, create, read_only)
+        lock_fd = lock_store(path, shared=read_only)
+        if interrupted:
+            try:
+                _finish_interrupted_commit(path, lock_fd, shared=read_only)
+                _check_exists(path, create, read_only)  # the commit may have brought the store
+            except BaseException:
+                os.close(lock_fd)
+                raise
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
@@ -569,8 +585,23 @@ def _replace_operations(graph_iri: str, lines: list[str]) -> list[str]:
     return ops
 
 
-def _lock(path: Path, shared: bool) -> int:
-    """Take the advisory lock next to the store directory (non-blocking)."""
+def _check_exists(path: Path, create: bool, read_only: bool) -> None:
+    if path.is_dir() and any(path.iterdir()):
+        return
+    if read_only or not create:
+        raise StoreError(f"{path}: no graph store here; run `kg build` first")
+    path.mkdir(parents=True, exist_ok=True)
+
+
+def lock_store(path: str | os.PathLike[str], shared: bool) -> int:
+    """Take the advisory lock of the store in ``path`` (non-blocking); return its descriptor.
+
+    The lock is the file ``<path>.lock`` next to the store directory, so it
+    stays put when the directory is replaced by a commit. Writers hold it
+    exclusively for the whole command (staging included), readers shared.
+    Raises :class:`~kg.errors.StoreError` naming the conflict when it is taken.
+    """
+    path = Path(path)
     lock_path = path.parent / (path.name + ".lock")
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -584,3 +615,47 @@ def _lock(path: Path, shared: bool) -> int:
             "stop it and try again"
         ) from None
     return fd
+
+
+
+@contextlib.contextmanager
+def write_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the exclusive lock of the store in ``path`` for a ``with`` block.
+
+    ``kg build`` and ``kg add`` hold it while they stage, commit and recover,
+    so no reader opens the store meanwhile and no other writer stages beside them.
+    """
+    fd = lock_store(path, shared=False)
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _finish_interrupted_commit(path: Path, lock_fd: int, shared: bool) -> None:
+    """Run :func:`kg.atomic.recover` on the store's folder if a commit record is there.
+
+    A writer holds the lock exclusively already. A reader upgrades its
+    shared lock for the recovery if no other reader has the store open, and
+    otherwise refuses: the store and the exports may be of different builds.
+    """
+    from kg.atomic import COMMIT_RECORD, recover
+
+    out = path.parent
+    if not (out / COMMIT_RECORD).exists():
+        return
+    if shared:
+        try:
+            fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"{out}: an interrupted build in {out} ({COMMIT_RECORD} is there) cannot be finished while "
+                "another process reads the store; stop it (`kg serve`), then run `kg build`/`kg add` again "
+                "or open the store once more"
+            ) from None
+    recover(out)
+    if shared:
+        try:
+            fcntl.flock(lock_fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{path}: the graph store is being written by another `kg` process; wait for it to finish") from None

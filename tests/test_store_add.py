@@ -14,7 +14,6 @@ from rdflib import Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS
 
-import kg.commands.add as add_cmd
 import kg.pipeline as pipeline
 from kg.cli import main
 from kg.commands.add import add_pages
@@ -51,7 +50,6 @@ def assert_same_graph(a: rdflib.Graph, b: rdflib.Graph) -> None:
 
 
 def test_store_add_one_by_one_and_readd_equals_fresh_build(tmp_path, monkeypatch):
-    monkeypatch.setattr(add_cmd, "process_page", place_page)
     monkeypatch.setattr(pipeline, "process_page", place_page)
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -77,7 +75,7 @@ def test_store_add_one_by_one_and_readd_equals_fresh_build(tmp_path, monkeypatch
 
 
 def test_store_add_reports_bad_page_and_keeps_others(tmp_path, monkeypatch):
-    monkeypatch.setattr(add_cmd, "process_page", place_page)
+    monkeypatch.setattr(pipeline, "process_page", place_page)
     good, bad = tmp_path / "good.txt", tmp_path / "missing.txt"
     good.write_text("衡水市", encoding="utf-8")
     report = add_pages([good, bad], tmp_path / "out", explorer=False) if bad.exists() else None
@@ -100,7 +98,6 @@ def _seed_result(path: str) -> PageResult:
 @pytest.mark.slow
 def test_store_add_seeds_one_by_one_equals_build_of_all(tmp_path, monkeypatch):
     cached = lambda p: _seed_result(str(p))  # noqa: E731 - extraction once per seed, the store work every time
-    monkeypatch.setattr(add_cmd, "process_page", cached)
     monkeypatch.setattr(pipeline, "process_page", cached)
     inc = tmp_path / "inc"
     for seed in SEEDS:

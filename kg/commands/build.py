@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
+from kg.commands import add_page_options, progress_printer
 from kg.pipeline import build, print_report
 
 HELP = """Build the knowledge graph of the given pages (files or folders).
@@ -24,23 +23,14 @@ def register(sub) -> None:
                        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", default=["seeds"], metavar="PATH", help="page files or folders (default: seeds/)")
     p.add_argument("--out", default="exports", metavar="DIR", help="output folder (default: exports/)")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N processes (default: 1)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="run the extraction on a Dask cluster (tcp://host:8786)")
-    p.add_argument("--strict", action="store_true", help="stop at the first page that fails")
-    p.add_argument("--no-explorer", action="store_true", help="do not write explorer.html")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    add_page_options(p, explorer_help="do not write explorer.html")
     p.set_defaults(func=run)
-
-
-def _progress(i: int, n: int, path: str) -> None:
-    if n > 1:
-        print(f"[{i}/{n}] {path}", file=sys.stderr, flush=True)
 
 
 def run(args) -> int:
     report = build(
         args.paths, args.out, workers=args.workers, scheduler=args.scheduler, strict=args.strict,
-        explorer=not args.no_explorer, progress=None if args.quiet else _progress,
+        explorer=not args.no_explorer, progress=progress_printer(args),
     )
     print_report(report)
     return 0 if report.ok else 1
