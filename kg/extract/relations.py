@@ -63,6 +63,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         progs = [f for f in here if _is(f, "Program")]
         bodies = [f for f in here if _is(f, "Agency") or _is(f, "Organization")]
         places = [f for f in here if _is(f, "Place") and f.inside != "org"]
+        # 故城县郑口镇师黄村: a chain of places names its last link
+        places = [f for f in places if not any(g.start == f.end and _inside(g.entity, f.entity) for g in places)]
 
         # 1. role cues: 由A主办 / A、B承办 / A举办的P / A牵头
         for m in _ROLE_RE.finditer(text, sent.start, sent.end):
@@ -128,11 +130,19 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 if p.entity is not list_main:
                     add(ex, p.entity, "partOfProgram", list_main, ev)
 
-        # 6. where the programs happen
+        # 6. where the programs happen: the places of the sentence (a place
+        # inside another program's name belongs to that program), and the
+        # article's own place when the sentence names no admin place
+        spans = [(p.start, p.end) for p in progs if p.kind != "pronoun"]
         for p in progs:
-            targets = [pl.entity for pl in places]
-            if not targets and af.home is not None:
-                targets = [af.home]
+            targets = [
+                pl.entity for pl in places
+                if not any(a <= pl.start and pl.end <= b and (a, b) != (p.start, p.end) for a, b in spans)
+                and not (pl.kind == "pronoun" and pl.entity.level == "province" and _below_province(af.home)
+                         and not text[max(0, pl.start - 1) : pl.start] == "在")
+            ]
+            if not any(t.level != "feature" for t in targets) and af.home is not None:
+                targets.append(af.home)
             for t in targets:
                 add(ex, p.entity, "locatedIn", t, ev)
 
@@ -140,12 +150,29 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         _dates(af, ex, sent, progs, ev)
 
     # the program of the headline happens where the article's places are
-    if af.headline_program is not None:
+    # (not in an article that lists works: their places are the items')
+    if af.headline_program is not None and list_main is None:
+        named = [f for f in af.found if _is(f, "Place")]
         for f in af.found:
+            if any(g.start == f.end and _inside(g.entity, f.entity) for g in named):
+                continue  # the chain 衡水高新区大麻森乡 names its last link
             if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
                 sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
+
+
+def _inside(child: Entity, ancestor: Entity) -> bool:
+    p = child.parent
+    while p is not None:
+        if p is ancestor:
+            return True
+        p = p.parent
+    return False
+
+
+def _below_province(home: Entity | None) -> bool:
+    return home is not None and home.level not in ("province", "")
 
 
 def _is(f: "Found", type_: str) -> bool:
