@@ -37,6 +37,8 @@ _RUN_CUES = re.compile(
     "把|将|以|开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
     "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成"
 )
+# heads of programs that are parts of a wider one: its rules, plans, meetings, subsidies
+_COMPONENT_HEADS = ("制度", "责任制", "机制", "会议", "规划", "方案", "补贴", "贷款", "工作法", "演练", "发布会")
 _COLLECTIVE = re.compile(r"(?:\d+|多|几)项|实事|清单")
 _LIST_MAIN_HEADS = ("实事", "实事项目", "政策", "项目", "工程", "行动")
 
@@ -124,11 +126,16 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             for part in parts[:1]:
                 add(ex, part, "partOfProgram", whole.entity, ev)
 
-        # 5. items of an article about a list of programs
+        # 5. items of an article about a list of programs; the rules, plans,
+        # meetings and subsidies of an article about one program are its parts
         if list_main is not None and sent.start > 0:
             for p in progs:
                 if p.entity is not list_main:
                     add(ex, p.entity, "partOfProgram", list_main, ev)
+        elif af.headline_program is not None:
+            for p in progs:
+                if p.entity is not af.headline_program and p.entity.name.endswith(_COMPONENT_HEADS):
+                    add(ex, p.entity, "partOfProgram", af.headline_program, ev)
 
         # 6. where the programs happen: the places of the sentence (a place
         # inside another program's name belongs to that program), and the
