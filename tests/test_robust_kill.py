@@ -20,9 +20,10 @@ import time
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from kg.atomic import COMMIT_RECORD, STAGE_PREFIX, StagedOutput, recover, replace_dir
-from kg.store import GraphStore
+from kg.store import GraphStore, page_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -280,3 +281,84 @@ def test_robust_kill_replace_dir_exchanges(tmp_path):
     (b / "f").write_text("B")
     replace_dir(a, b)
     assert (b / "f").read_text() == "A" and (a / "f").read_text() == "B"
+
+
+# --- kg add: the store and the exports change together ---------------------
+
+# stage → what a reader finds after `kg add` is killed there
+ADD_KILL_POINTS = {
+    "timed-0.5s": "previous",  # before or during extraction
+    "extract": "previous",  # the page extracted
+    "store": "previous",  # the store copied into the stage, page not loaded
+    "export": "previous",  # staged store written, exports not yet
+    "commit": "previous",  # everything staged and flushed, no commit record
+    "swap": "new",  # commit record written: the first reader rolls forward
+}
+
+
+@pytest.mark.slow
+def test_robust_kill_add_at_every_stage_keeps_store_and_exports_together(tmp_path):
+    base = tmp_path / "base"
+    done = _kg("build", str(SMALL[0]), "--out", str(base), "-q")
+    _, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    previous = _state(base)
+
+    finished = tmp_path / "finished"
+    shutil.copytree(base, finished)
+    full = _kg("add", str(SMALL[1]), "--out", str(finished), "-q")
+
+    procs = {}
+    try:
+        for stage in ADD_KILL_POINTS:
+            out_dir = tmp_path / stage
+            shutil.copytree(base, out_dir)
+            env = dict(os.environ)
+            if not stage.startswith("timed"):
+                env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
+            procs[stage] = (out_dir, _kg("add", str(SMALL[1]), "--out", str(out_dir), env=env))
+            if stage.startswith("timed"):
+                time.sleep(float(stage[len("timed-"):-1]))
+                procs[stage][1].send_signal(signal.SIGKILL)
+
+        full_out, full_err = full.communicate(timeout=900)
+        assert full.returncode == 0, full_out + full_err
+        new = _state(finished)
+        assert new[2] > previous[2] and new[3] > previous[3] and new[0] != previous[0]
+
+        survived = 0
+        for stage, (out_dir, proc) in procs.items():
+            if not stage.startswith("timed"):
+                _wait_for(proc, f"kg: paused at {stage}", timeout=900)
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            assert proc.returncode == -signal.SIGKILL, stage
+            if stage == "swap":
+                assert (out_dir / COMMIT_RECORD).exists()
+            # no explicit recovery: opening the store for reading finishes the commit
+            expected = previous if ADD_KILL_POINTS[stage] == "previous" else new
+            assert _state(out_dir) == expected, stage
+            assert not (out_dir / COMMIT_RECORD).exists(), stage
+            survived += 1
+
+        # the next `kg add` cleans what the killed one left and gives the new outputs
+        again = procs["export"][0]
+        assert list(again.glob(STAGE_PREFIX + "*"))
+        rerun = _kg("add", str(SMALL[1]), "--out", str(again), "-q")
+        _, err = rerun.communicate(timeout=900)
+        assert rerun.returncode == 0, err
+        assert not list(again.glob(STAGE_PREFIX + "*"))
+        # (compared with itself, not with `new`: the extractor may differ between the two runs)
+        with GraphStore.open(again / "store", read_only=True) as store:
+            pages, count = store.pages(), store.triple_count()
+        assert pages == sorted(page_key(p.name) for p in SMALL[:2])
+        assert len(rdflib.Graph().parse(again / "kg.ttl", format="turtle")) == count
+    finally:
+        for _, proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+    assert survived == len(ADD_KILL_POINTS)
+    print(f"\nkg add kills survived: {survived} (stages: {', '.join(ADD_KILL_POINTS)})")
