@@ -251,6 +251,10 @@ _AMBIGUOUS = frozenset(
 )
 
 
+# generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
+_NEEDS_PROPER = _AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 社会组织 幼儿园 医院".split())
+
+
 def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention]) -> bool:
     """True when the stem holds a place name or a word jieba does not know as
     a common word (a proper name such as 佐英, 以岭)."""
@@ -261,8 +265,10 @@ def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places
     i = tokens.token_at(begin)
     while i < len(tokens.tokens) and tokens.tokens[i].start < end:
         w = tokens.tokens[i].text
-        if not nlp.in_dictionary(w) or nlp.pos(w) in ("nr", "ns", "nt", "nz", "nrt", "nrfg"):
+        if not nlp.in_dictionary(w) or nlp.pos(w) in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or w.startswith("第"):
             return True
+        if len(w) == 1 and nlp.pos(w)[:1] in ("n", "a", "b", "v", "") :
+            return True  # a name jieba does not know comes out in single characters (王|常)
         i += 1
     return False
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
@@ -300,8 +306,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
-        if m.group() in _AMBIGUOUS and not _has_proper_part(text, tokens, begin, s, places):
-            continue  # 高端科技, 省级科技: common words before an ambiguous suffix
+        if m.group() in _NEEDS_PROPER and not (stem[:1] in "市县区" or _has_proper_part(text, tokens, begin, s, places)):
+            continue  # 中职学校, 高端科技, 农村水厂: common words before these suffixes name no one
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
             between = text[out[-1].end : begin]

@@ -60,6 +60,7 @@ _LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 # an amount written before a subsidy or loan: 5000元一次性创业补贴, 最高20万担保贷款
 _AMOUNT = re.compile(r"^(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
+_CAPPED_AMOUNT = re.compile(r"^(?:每人|最高|不超过)+\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
 _AMOUNT_TAIL = re.compile(r"(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?$")
 _COUNT = re.compile(r"^\d+(?:项|个|条|大|件)")
 
@@ -93,6 +94,8 @@ def _clean(name: str) -> str:
     m = _AMOUNT.match(name)
     if m and m.end() < len(name) and "元" in m.group():
         name = name[m.end() :]
+    elif (m := _CAPPED_AMOUNT.match(name)) and len(name) - m.end() >= 2:
+        name = name[m.end() :]  # 最高20万担保贷款
     while True:
         m = _LEADING.match(name)
         if not m:
@@ -114,6 +117,8 @@ def is_generic(name: str, head: str) -> bool:
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
     if head not in _strong() and len(specific) < 2:
+        return True
+    if head == "服务" and len(specific) < 4:  # 政务服务, 社保服务: a field, not a program
         return True
     if specific in PARTICLES or all(c in "各项该这此本全一多重点主要相关有关" for c in specific):
         return True
@@ -165,12 +170,21 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
                 continue
         start = he - len(raw) + raw.find(name[:1]) if name else begin
         start = _align(text, begin, he, name)
+        name = name.strip("、，,;；：: ")
+        if head not in _strong() and nlp_common(name):
+            continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name
         found.append(ProgramMention(start, he, text[start:he], name, head))
     found.extend(_quoted_after_cue(text, tokens))
     return _dedupe(found)
 
 
 _COPULAS = ("是", "为全", "作为", "列入", "纳入")
+
+
+def nlp_common(name: str) -> bool:
+    from kg import nlp
+
+    return nlp.in_dictionary(name)
 
 
 def _cued(text: str, begin: int, raw: str) -> bool:
