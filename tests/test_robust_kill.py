@@ -362,3 +362,80 @@ def test_robust_kill_add_at_every_stage_keeps_store_and_exports_together(tmp_pat
             proc.stderr.close()
     assert survived == len(ADD_KILL_POINTS)
     print(f"\nkg add kills survived: {survived} (stages: {', '.join(ADD_KILL_POINTS)})")
+
+
+# --- readers and an interrupted commit ---------------------------------------
+
+
+def _page(label: str) -> "rdflib.Graph":
+    g = rdflib.Graph()
+    g.add((rdflib.URIRef("https://w3id.org/cngov-kg/id/place/1"),
+           rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), rdflib.Literal(label, lang="zh")))
+    return g
+
+
+def _interrupted(out: Path, moved: str) -> None:
+    """A commit of store+kg.ttl ("新") over the committed ones ("旧"), stopped
+    after its commit record with ``moved`` items in place: "none", "kg.ttl",
+    or "store-missing" (the two-rename fallback stopped between its renames)."""
+    import kg.atomic as atomic
+
+    for label in ("旧", "新"):
+        stage = StagedOutput(out)
+        with GraphStore.open(stage.path("store")) as store:
+            store.replace_page("a", _page(label))
+        stage.path("kg.ttl").write_text(label, encoding="utf-8")
+        if label == "旧":
+            stage.commit()
+    record = {"stage": stage.dir.name, "items": {n: os.lstat(stage.dir / n).st_ino for n in ("kg.ttl", "store")}}
+    atomic._write_record(out, record)
+    if moved == "kg.ttl":
+        os.replace(stage.path("kg.ttl"), out / "kg.ttl")
+    elif moved == "store-missing":
+        os.rename(out / "store", stage.dir / "store.old")
+
+
+def _label(store: GraphStore) -> str:
+    return str(store.query("SELECT ?l { ?s skos:prefLabel ?l }")[1][0][0])
+
+
+@pytest.mark.parametrize("moved", ["none", "kg.ttl", "store-missing"])
+@pytest.mark.parametrize("read_only", [True, False])
+def test_robust_kill_opening_the_store_finishes_an_interrupted_commit(tmp_path, moved, read_only):
+    out = tmp_path / "out"
+    _interrupted(out, moved)
+    with GraphStore.open(out / "store", create=False, read_only=read_only) as store:
+        assert _label(store) == "新"
+    assert (out / "kg.ttl").read_text(encoding="utf-8") == "新"
+    assert not (out / COMMIT_RECORD).exists() and not list(out.glob(STAGE_PREFIX + "*"))
+
+
+def test_robust_kill_reader_refuses_an_interrupted_commit_while_another_reads(tmp_path):
+    from kg.errors import StoreError
+    from kg.store import lock_store
+
+    out = tmp_path / "out"
+    _interrupted(out, "kg.ttl")
+    other = lock_store(out / "store", shared=True)  # another reader, e.g. a `kg serve` worker
+    try:
+        with pytest.raises(StoreError, match=r"an interrupted build in .*out.*run `kg build`/`kg add` again"):
+            GraphStore.open(out / "store", read_only=True)
+        assert (out / COMMIT_RECORD).exists()  # nothing touched
+    finally:
+        os.close(other)
+    with GraphStore.open(out / "store", read_only=True) as store:  # now it can
+        assert _label(store) == "新"
+
+
+def test_robust_kill_reader_waits_for_no_writer(tmp_path):
+    """A store being written (write lock held) is refused to readers with the
+    usual message, commit record or not."""
+    from kg.errors import StoreError
+    from kg.store import write_lock
+
+    out = tmp_path / "out"
+    _interrupted(out, "none")
+    with write_lock(out / "store"):
+        with pytest.raises(StoreError, match="being written by another `kg` process"):
+            GraphStore.open(out / "store", read_only=True)
+    assert (out / COMMIT_RECORD).exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -14,10 +15,13 @@ from rdflib import Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS
 
+import kg.commands.add as add_cmd
 import kg.pipeline as pipeline
+from kg.atomic import COMMIT_RECORD, STAGE_PREFIX, StagedOutput
 from kg.cli import main
 from kg.commands.add import add_pages
-from kg.pipeline import PageResult, build
+from kg.errors import InputError, StoreError
+from kg.pipeline import PageResult, build, extract_pages
 from kg.store import GraphStore, canonical_graph
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -135,3 +139,117 @@ def test_store_rebuild_drops_pages_no_longer_given(tmp_path, monkeypatch):
     with GraphStore.open(tmp_path / "out" / "store", read_only=True) as s:
         assert s.pages() == ["a"]
         assert {str(r[0]) for r in s.query("SELECT ?l { ?p skos:prefLabel ?l }")[1]} == {"衡水市"}
+
+
+# --- all-or-nothing with the exports ---------------------------------------
+
+
+def _outputs(out: Path) -> tuple[list[str], bytes]:
+    with GraphStore.open(out / "store", read_only=True) as s:
+        return s.pages(), (out / "kg.ttl").read_bytes()
+
+
+@pytest.fixture
+def added(tmp_path, monkeypatch):
+    """A folder holding pages a and b added with the stand-in extractor, and a third page c."""
+    monkeypatch.setattr(pipeline, "process_page", place_page)
+    for name, text in {"a.txt": "衡水市", "b.txt": "冀州区", "c.txt": "故城县"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    add_pages([tmp_path / "a.txt", tmp_path / "b.txt"], out, explorer=False)
+    return out
+
+
+def test_store_add_failure_while_exporting_changes_nothing(added, monkeypatch):
+    before = _outputs(added)
+
+    def broken(graph, out, **kw):
+        (out / "kg.ttl").write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(add_cmd, "write_exports", broken)
+    with pytest.raises(OSError, match="disk full"):
+        add_pages([added.parent / "c.txt"], added, explorer=False)
+    assert _outputs(added) == before and before[0] == ["a", "b"]
+    assert not list(added.glob(STAGE_PREFIX + "*")) and not (added / COMMIT_RECORD).exists()
+
+
+def test_store_add_refuses_while_the_store_is_read(added):
+    from kg.store import lock_store
+
+    before = _outputs(added)
+    reader = lock_store(added / "store", shared=True)
+    try:
+        with pytest.raises(StoreError, match="in use by another process"):
+            add_pages([added.parent / "c.txt"], added, explorer=False)
+    finally:
+        os.close(reader)
+    assert _outputs(added) == before
+
+
+def test_store_add_finishes_an_interrupted_commit_first(added):
+    import kg.atomic as atomic
+
+    # a commit of exports only, stopped after its commit record
+    stage = StagedOutput(added)
+    stage.path("kg.ttl").write_text("interrupted", encoding="utf-8")
+    atomic._write_record(added, {"stage": stage.dir.name, "items": {"kg.ttl": os.lstat(stage.path("kg.ttl")).st_ino}})
+    report = add_pages([added.parent / "c.txt"], added, explorer=False)
+    assert report.ok
+    pages, ttl = _outputs(added)
+    assert pages == ["a", "b", "c"] and "故城县" in ttl.decode("utf-8")
+    assert not (added / COMMIT_RECORD).exists() and not list(added.glob(STAGE_PREFIX + "*"))
+
+
+def test_store_add_copies_the_store_without_touching_it(added, tmp_path):
+    from kg.commands.add import copy_store
+
+    before = _outputs(added)
+    assert copy_store(added / "store", tmp_path / "copy")
+    with GraphStore.open(tmp_path / "copy") as copy:
+        assert copy.pages() == ["a", "b"]
+        copy.remove_page("a")
+    assert _outputs(added) == before
+    assert not copy_store(tmp_path / "nothing", tmp_path / "copy2") and not (tmp_path / "copy2").exists()
+
+
+# --- the page loop and options shared with kg build -------------------------
+
+
+@pytest.mark.parametrize(
+    "names, message",
+    [
+        (["x/a.txt", "y/a.txt"], "same file name as"),
+        (["x/a.b.txt", "y/ab.txt"], "same page name as"),  # both are page `ab`
+        (["x/a.txt", "y/b.txt"], None),
+    ],
+)
+def test_store_add_extract_pages_refuses_pages_of_one_name(tmp_path, monkeypatch, names, message):
+    monkeypatch.setattr(pipeline, "process_page", place_page)
+    paths = []
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("衡水市", encoding="utf-8")
+        paths.append(tmp_path / name)
+    seen = []
+    results, report = extract_pages(paths, progress=lambda i, n, p: seen.append((i, n)))
+    assert seen == [(1, 2), (2, 2)] and report.pages == 2
+    if message is None:
+        assert len(results) == 2 and report.ok
+    else:
+        assert [r.path for r in results] == [str(paths[0])]
+        assert report.failed == [(str(paths[1]), f"{message} {paths[0]}; rename one of them")]
+        with pytest.raises(InputError, match=message):
+            extract_pages(paths, strict=True)
+
+
+@pytest.mark.parametrize("command", ["build", "add"])
+def test_store_add_page_options_shared_with_build(command):
+    from kg.cli import make_parser
+    from kg.commands import print_progress, progress_printer
+
+    args = make_parser().parse_args([command, "p.txt", "--workers", "2", "--scheduler", "tcp://h:8786",
+                                     "--strict", "--no-explorer"])
+    assert (args.workers, args.scheduler, args.strict, args.no_explorer) == (2, "tcp://h:8786", True, True)
+    assert progress_printer(args) is print_progress
+    assert progress_printer(make_parser().parse_args([command, "p.txt", "-q"])) is None
