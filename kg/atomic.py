@@ -20,7 +20,8 @@ after step 2 leaves a commit record; :func:`recover` finishes the moves
 (an item whose inode already matches the record is in place, so recovery
 can run any number of times). Either way a reader sees the previous outputs
 or the new ones, never a mixture, once :func:`recover` has run — and
-``kg build`` runs it before anything else.
+``kg build`` and ``kg add`` run it before anything else, and opening the
+store (:meth:`kg.store.GraphStore.open`) runs it when a commit record is there.
 
 The test hook :func:`pause_at` lets tests stop a real build at a named stage
 and kill it there (``KG_TEST_PAUSE_AT=<stage>``); it does nothing unless
@@ -53,11 +54,12 @@ def pause_at(stage: str) -> None:
 
     Used by the kill tests: the build prints ``kg: paused at <stage>`` to
     stderr and sleeps for ``KG_TEST_PAUSE_SECONDS`` (default 60), giving the
-    test a known moment to send SIGKILL. Stages of ``kg build``:
-    ``extract`` (after the first page is extracted), ``store`` (the staged
-    store is open, nothing written yet), ``export`` (store written, exports
-    not yet), ``commit`` (everything staged, before the commit record),
-    ``swap`` (commit record written, items not yet moved).
+    test a known moment to send SIGKILL. Stages of ``kg build`` and
+    ``kg add``: ``extract`` (after the first page is extracted), ``store``
+    (the staged store is open, or for ``kg add`` copied, nothing written
+    yet), ``export`` (store written, exports not yet), ``commit``
+    (everything staged, before the commit record), ``swap`` (commit record
+    written, items not yet moved).
     """
     if os.environ.get("KG_TEST_PAUSE_AT") != stage:
         return
