@@ -71,6 +71,7 @@ _FEATURE_RE: re.Pattern[str] | None = None
 _ROAD_SUFFIXES = ("路", "街", "大街", "大道", "道")
 _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
 _ONE_CHAR_KINDS = ("water",)
+_SKIPPED_KINDS = ("terrain", "venue", "industrial")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些]")
 
@@ -101,8 +102,10 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
                 continue  # the tail of a common word
             head = tok.start
         suffix = m.group()
-        if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线城":
-            continue  # 高占峰, 袁占林: one-character terrain words end personal names too
+        if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线":
+            continue  # 高占峰, 袁占林, 文明城: one-character words end personal names and slogans too
+        if _KINDS.get(suffix) in _SKIPPED_KINDS:
+            continue  # 国家森林, 酒店宾馆, 现代农业园区: kinds of ground and buildings, rarely names
         if head != s and head in barriers:  # 保定市|东风路: the name starts where the city ends
             begin = head
         else:

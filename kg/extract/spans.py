@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import nlp
-from kg.lexicon.boundaries import HARD_PUNCT, STOPS
+from kg.lexicon.boundaries import HARD_PUNCT, STOPS, VERBS
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9０-９Ａ-Ｚａ-ｚ+·]")
@@ -101,6 +101,8 @@ def scan_left(
         if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
             break
         if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
+            break
+        if len(w) > 2 and w[-2:] in VERBS:  # 广泛开展, 深入推进: a verb phrase jieba kept whole
             break
         if inner:
             begin = max(inner)
