@@ -133,6 +133,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         ent.parent = ent.parent or parent
         ent.articles.add(art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))
+    _drop_short_forms_inside(af, features, art.index)
 
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
     mentions = [
@@ -154,6 +155,24 @@ _LIST_TITLE = re.compile(r"(?:\d+|多|几)项.{0,6}(?:实事|项目|工程|政�
 def _is_list_article(art: Article, mentions) -> bool:
     """An article about a list of works (深州今年实施25项民生实事)."""
     return bool(art.headline and _LIST_TITLE.search(art.headline))
+
+
+def _drop_short_forms_inside(af: ArticleFacts, features, index: int) -> None:
+    """上海 in 上海公园广场, 衡水 in 衡水湖: a short form inside a feature's name
+    does not mention the division (the full name 衡水市 still does)."""
+    inside = [
+        f for f in af.found
+        if f.kind == "Place" and f.entity.level != "feature" and f.surface != f.entity.name
+        and any(m.start <= f.start and f.end <= m.end and (m.start, m.end) != (f.start, f.end) for m in features)
+    ]
+    if not inside:
+        return
+    af.found = [f for f in af.found if f not in inside]
+    for f in inside:
+        if not any(g.entity is f.entity for g in af.found):
+            f.entity.articles.discard(index)
+            if not f.entity.articles:
+                f.entity.gazetteer_only = True
 
 
 def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> Entity | None:
