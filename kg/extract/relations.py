@@ -37,6 +37,7 @@ _RUN_CUES = re.compile(
     "把|将|以|开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
     "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成"
 )
+_INSTRUMENT = re.compile("为(?:载体|抓手|依托|平台|主体|龙头|牵引)")
 # heads of programs that are parts of a wider one: its rules, plans, meetings, subsidies
 _COMPONENT_HEADS = ("制度", "责任制", "机制", "会议", "规划", "方案", "补贴", "贷款", "工作法", "演练", "发布会")
 _COLLECTIVE = re.compile(r"(?:\d+|多|几)项|实事|清单")
@@ -102,6 +103,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 for p in progs:
                     if p.start > lead.end and _RUN_CUES.search(text, lead.end, p.end):
                         add(ex, gov, "runs", p.entity, ev)
+
+        # 2c. 以A为载体/抓手/依托: the agency A carries out the sentence's programs
+        for b in bodies:
+            if text[max(0, b.start - 1) : b.start] == "以" and _INSTRUMENT.match(text, b.end):
+                for p in progs:
+                    if p.start > b.end:
+                        add(ex, b.entity, "runs", p.entity, ev)
 
         # 3. an agency or organisation named inside a program's name
         for p in progs:
