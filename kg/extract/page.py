@@ -346,15 +346,39 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
 
 # --- programs across the page --------------------------------------------------
 
+_ITEM_TAIL = re.compile(r"(?<=建设|改造|治理|整治)工程$")
+
+
+def _lead_merges(facts: list[ArticleFacts], program_names, key_of: dict[int, str]) -> None:
+    """Within an article, a shorter name that ends its lead program's name is that
+    program (停车设施建设项目 in an article led by 城市公共停车设施建设)."""
+    for af in facts:
+        mine = sorted((pm for idx, pm in program_names if idx == af.article.index), key=lambda p: p.start)
+        if not mine:
+            continue
+        head = [pm for pm in mine if af.article.headline and (pm.name in af.article.headline or pm.text in af.article.headline)]
+        first_end = af.article.sentences[0].end if af.article.sentences else len(af.article.text)
+        lead = head[0] if head else next((pm for pm in mine if pm.start < first_end), None)
+        if lead is None:
+            continue
+        lead_key = key_of[id(lead)]
+        for pm in mine:
+            core = _ITEM_TAIL.sub("", key_of[id(pm)])
+            if len(core) >= 4 and len(lead_key) > len(core) and lead_key.endswith(core):
+                key_of[id(pm)] = lead_key
+
+
 def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
     mapping = merge_program_names([pm.name for _, pm in program_names])
+    key_of = {id(pm): mapping[pm.name] for _, pm in program_names}
+    _lead_merges(facts, program_names, key_of)
     names_by_key: dict[str, set[str]] = defaultdict(set)
     for _, pm in program_names:
-        names_by_key[mapping[pm.name]].add(pm.name)
+        names_by_key[key_of[id(pm)]].add(pm.name)
     chosen = {key: choose_program_name(names) for key, names in names_by_key.items()}
     by_index = {af.article.index: af for af in facts}
     for idx, pm in program_names:
-        key = mapping[pm.name]
+        key = key_of[id(pm)]
         name = chosen[key]
         ent = reg.get("Program", name, name)
         ent.aliases |= names_by_key[key]
