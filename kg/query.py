@@ -171,7 +171,7 @@ def make_term(param: Param, value: str) -> Node:
         # literal matches a label directly (an index look-up, no scan)
         if not value.strip():
             raise QueryError(f"{where} must not be empty")
-        return Literal(value.strip(), lang="zh")
+        return Literal(value, lang="zh")
     if param.kind == "integer":
         if not re.fullmatch(r"[+-]?[0-9]+", value.strip()):
             raise QueryError(f"{where} must be an integer, got {value!r}")
