@@ -40,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import KGError, StoreError
 
 COMMIT_RECORD = ".kg-commit.json"
 STAGE_PREFIX = ".kg-stage-"
@@ -203,6 +203,26 @@ def recover(out_dir: str | os.PathLike) -> str | None:
     for tmp in out.glob(f".{COMMIT_RECORD}.*.tmp"):
         tmp.unlink(missing_ok=True)
     return result
+
+
+def copy_store(src: Path, dst: Path) -> bool:
+    """Copy the graph store in ``src`` to the new directory ``dst``; False when there is none.
+
+    Uses Oxigraph's backup, which hard-links the database's files when
+    ``dst`` is on the same file system: they are immutable (RocksDB never
+    changes a table file in place), so the copy and the original stay
+    independent and the copy costs time in the number of files, not their
+    size. The caller holds the store's write lock.
+    """
+    import pyoxigraph as ox
+
+    if not (src.is_dir() and any(src.iterdir())):
+        return False
+    try:
+        ox.Store.read_only(str(src)).backup(str(dst))
+    except OSError as exc:
+        raise StoreError(f"{src}: cannot copy the graph store into {dst.parent} ({exc})") from exc
+    return True
 
 
 class StagedOutput:

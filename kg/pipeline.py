@@ -172,13 +172,17 @@ def build(
     strict: bool = False,
     explorer: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    keep_pages: bool = False,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir`` (store + exports).
 
     Bad pages are reported in the returned report and skipped; with
     ``strict`` the first one stops the build before anything is written.
+    With ``keep_pages`` (``kg add``) the pages already in the store stay:
+    the store is copied into the staging folder and each page of ``inputs``
+    is loaded into the copy, replacing the page of the same name.
     """
-    from kg.atomic import StagedOutput, pause_at, recover
+    from kg.atomic import StagedOutput, copy_store, pause_at, recover
     from kg.store import GraphStore, write_lock
 
     started = time.perf_counter()
@@ -192,9 +196,12 @@ def build(
     with write_lock(out / "store"):
         recover(out)
         with StagedOutput(out) as stage:
+            if keep_pages:
+                copy_store(out / "store", stage.path("store"))
             with GraphStore.open(stage.path("store"), create=True) as store:
                 pause_at("store")
                 for r in results:
+                    # one transaction per page: a page is never half-replaced
                     store.load_page_ntriples(r.name, r.ntriples)
                 graph = store.to_rdflib()
             pause_at("export")

@@ -11,6 +11,7 @@ are told apart by their bytes and triple counts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -70,6 +71,44 @@ def _wait_for(proc: subprocess.Popen, text: str, timeout: float) -> None:
     raise AssertionError(f"build never reached {text!r}; stderr: {''.join(seen)[-2000:]}")
 
 
+@contextlib.contextmanager
+def _runs_killed_at(tmp_path: Path, base: Path, args: list[str], stages):
+    """Start ``kg *args --out DIR`` once per stage, each DIR a copy of ``base``:
+    paused at the stage (``KG_TEST_PAUSE_AT``), or for ``timed-<s>s`` killed
+    that many seconds after launch. Yields ``kill(stage) -> DIR``, which
+    SIGKILLs the run at its stage; every process is reaped at the end."""
+    procs = {}
+    try:
+        for stage in stages:
+            out_dir = tmp_path / stage
+            shutil.copytree(base, out_dir)
+            env = dict(os.environ)
+            if not stage.startswith("timed"):
+                env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
+            procs[stage] = (out_dir, _kg(*args, "--out", str(out_dir), env=env))
+            if stage.startswith("timed"):
+                time.sleep(float(stage[len("timed-"):-1]))
+                procs[stage][1].send_signal(signal.SIGKILL)
+
+        def kill(stage: str) -> Path:
+            out_dir, proc = procs[stage]
+            if not stage.startswith("timed"):
+                _wait_for(proc, f"kg: paused at {stage}", timeout=900)
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            assert proc.returncode == -signal.SIGKILL, stage
+            return out_dir
+
+        yield kill
+    finally:
+        for _, proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+
+
 @pytest.mark.slow
 def test_robust_kill_build_at_every_stage_keeps_previous_outputs(tmp_path):
     base = tmp_path / "base"
@@ -83,49 +122,24 @@ def test_robust_kill_build_at_every_stage_keeps_previous_outputs(tmp_path):
     shutil.copytree(base, finished)
     full = _kg("build", *map(str, SMALL), "--out", str(finished), "-q")
 
-    procs = {}
-    try:
-        for stage in KILL_POINTS:
-            out_dir = tmp_path / stage
-            shutil.copytree(base, out_dir)
-            env = dict(os.environ)
-            if not stage.startswith("timed"):
-                env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
-            procs[stage] = (out_dir, _kg("build", *map(str, SMALL), "--out", str(out_dir), env=env))
-            if stage.startswith("timed"):
-                time.sleep(float(stage[len("timed-"):-1]))
-                procs[stage][1].send_signal(signal.SIGKILL)
-
+    with _runs_killed_at(tmp_path, base, ["build", *map(str, SMALL)], KILL_POINTS) as kill:
         full_out, full_err = full.communicate(timeout=900)
         assert full.returncode == 0, full_out + full_err
         new = _state(finished)
         assert new[2] > previous[2] and new[3] > previous[3]
 
         survived = 0
-        for stage, (out_dir, proc) in procs.items():
-            if not stage.startswith("timed"):
-                _wait_for(proc, f"kg: paused at {stage}", timeout=900)
-                proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-            assert proc.returncode == -signal.SIGKILL, stage
-
-            expected = previous if KILL_POINTS[stage] == "previous" else new
-            if KILL_POINTS[stage] == "previous":
+        for stage, outcome in KILL_POINTS.items():
+            out_dir = kill(stage)
+            if outcome == "previous":
                 # readers see the previous outputs even before any recovery runs
                 assert _state(out_dir) == previous, stage
             recovered = recover(out_dir)
-            assert _state(out_dir) == expected, stage
+            assert _state(out_dir) == (previous if outcome == "previous" else new), stage
             assert not list(out_dir.glob(STAGE_PREFIX + "*")) and not (out_dir / COMMIT_RECORD).exists()
             if stage == "swap":
                 assert recovered == "rolled forward"
             survived += 1
-    finally:
-        for _, proc in procs.values():
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
-            proc.stderr.close()
     assert survived == len(KILL_POINTS)
     print(f"\nkills survived: {survived} (stages: {', '.join(KILL_POINTS)})")
 
@@ -308,58 +322,34 @@ def test_robust_kill_add_at_every_stage_keeps_store_and_exports_together(tmp_pat
     shutil.copytree(base, finished)
     full = _kg("add", str(SMALL[1]), "--out", str(finished), "-q")
 
-    procs = {}
-    try:
-        for stage in ADD_KILL_POINTS:
-            out_dir = tmp_path / stage
-            shutil.copytree(base, out_dir)
-            env = dict(os.environ)
-            if not stage.startswith("timed"):
-                env.update(KG_TEST_PAUSE_AT=stage, KG_TEST_PAUSE_SECONDS="600")
-            procs[stage] = (out_dir, _kg("add", str(SMALL[1]), "--out", str(out_dir), env=env))
-            if stage.startswith("timed"):
-                time.sleep(float(stage[len("timed-"):-1]))
-                procs[stage][1].send_signal(signal.SIGKILL)
-
+    with _runs_killed_at(tmp_path, base, ["add", str(SMALL[1])], ADD_KILL_POINTS) as kill:
         full_out, full_err = full.communicate(timeout=900)
         assert full.returncode == 0, full_out + full_err
         new = _state(finished)
         assert new[2] > previous[2] and new[3] > previous[3] and new[0] != previous[0]
 
         survived = 0
-        for stage, (out_dir, proc) in procs.items():
-            if not stage.startswith("timed"):
-                _wait_for(proc, f"kg: paused at {stage}", timeout=900)
-                proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-            assert proc.returncode == -signal.SIGKILL, stage
+        for stage, outcome in ADD_KILL_POINTS.items():
+            out_dir = kill(stage)
             if stage == "swap":
                 assert (out_dir / COMMIT_RECORD).exists()
             # no explicit recovery: opening the store for reading finishes the commit
-            expected = previous if ADD_KILL_POINTS[stage] == "previous" else new
-            assert _state(out_dir) == expected, stage
+            assert _state(out_dir) == (previous if outcome == "previous" else new), stage
             assert not (out_dir / COMMIT_RECORD).exists(), stage
             survived += 1
 
-        # the next `kg add` cleans what the killed one left and gives the new outputs
-        again = procs["export"][0]
+        # the next `kg add` cleans what the killed one left and completes
+        again = tmp_path / "export"
         assert list(again.glob(STAGE_PREFIX + "*"))
         rerun = _kg("add", str(SMALL[1]), "--out", str(again), "-q")
         _, err = rerun.communicate(timeout=900)
         assert rerun.returncode == 0, err
         assert not list(again.glob(STAGE_PREFIX + "*"))
-        # (compared with itself, not with `new`: the extractor may differ between the two runs)
+        # (checked against itself, not `new`: the extractor may have changed between the two runs)
         with GraphStore.open(again / "store", read_only=True) as store:
             pages, count = store.pages(), store.triple_count()
         assert pages == sorted(page_key(p.name) for p in SMALL[:2])
         assert len(rdflib.Graph().parse(again / "kg.ttl", format="turtle")) == count
-    finally:
-        for _, proc in procs.values():
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
-            proc.stderr.close()
     assert survived == len(ADD_KILL_POINTS)
     print(f"\nkg add kills survived: {survived} (stages: {', '.join(ADD_KILL_POINTS)})")
 

@@ -15,7 +15,6 @@ from rdflib import Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS
 
-import kg.commands.add as add_cmd
 import kg.pipeline as pipeline
 from kg.atomic import COMMIT_RECORD, STAGE_PREFIX, StagedOutput
 from kg.cli import main
@@ -167,7 +166,7 @@ def test_store_add_failure_while_exporting_changes_nothing(added, monkeypatch):
         (out / "kg.ttl").write_text("half", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(add_cmd, "write_exports", broken)
+    monkeypatch.setattr(pipeline, "write_exports", broken)
     with pytest.raises(OSError, match="disk full"):
         add_pages([added.parent / "c.txt"], added, explorer=False)
     assert _outputs(added) == before and before[0] == ["a", "b"]
@@ -202,7 +201,7 @@ def test_store_add_finishes_an_interrupted_commit_first(added):
 
 
 def test_store_add_copies_the_store_without_touching_it(added, tmp_path):
-    from kg.commands.add import copy_store
+    from kg.atomic import copy_store
 
     before = _outputs(added)
     assert copy_store(added / "store", tmp_path / "copy")

@@ -5,25 +5,22 @@ a page is one transaction on that graph: a new page is inserted, a page
 added again (the same file name) has its old facts replaced. The result is
 the graph a fresh ``kg build`` of all the pages would give.
 
-The store and its exports (``kg.ttl``, ``explorer.html``) change together,
-as in ``kg build``: under the store's write lock, an interrupted earlier
-commit is finished, the store is copied into a staging folder with
-Oxigraph's backup (hard links to its immutable files, so the copy costs
-little), the pages are loaded into the copy, the exports are written from it
-beside it, and the whole is committed (:class:`kg.atomic.StagedOutput`).
-Killed at any moment, the folder holds the previous store and exports or
-the new ones.
+The store and its exports (``kg.ttl``, ``explorer.html``) change together:
+``kg add`` is :func:`kg.pipeline.build` with ``keep_pages``, which copies
+the store into the staging folder (:func:`kg.atomic.copy_store`, hard links
+to its immutable files, so the copy costs little), loads the pages into the
+copy, writes the exports from it beside it and commits the whole. Killed at
+any moment, the folder holds the previous store and exports or the new ones.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.commands import add_page_options, progress_printer
-from kg.errors import StoreError
-from kg.pipeline import BuildReport, extract_pages, print_report, summarize, write_exports
+from kg.pipeline import BuildReport, build, print_report
 
 EPILOG = """examples:
   kg add news/2021-12-23.txt                 # into exports/
@@ -32,70 +29,16 @@ EPILOG = """examples:
 """
 
 
-def add_pages(
-    inputs: Iterable[str | Path],
-    out_dir: str | Path,
-    *,
-    workers: int = 1,
-    scheduler: str | None = None,
-    strict: bool = False,
-    explorer: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
-) -> BuildReport:
+def add_pages(inputs: Iterable[str | Path], out_dir: str | Path, **options) -> BuildReport:
     """Add (or replace) the pages of ``inputs`` in the store of ``out_dir``
-    and rewrite its exports, all in one commit. Bad pages are reported and
-    skipped; with ``strict`` the first one stops before anything is written.
+    and rewrite its exports, all in one commit. ``options`` are those of
+    :func:`kg.pipeline.build` (``workers``, ``scheduler``, ``strict``,
+    ``explorer``, ``progress``). Bad pages are reported and skipped; with
+    ``strict`` the first one stops before anything is written.
 
     >>> report = add_pages(["seeds/000_db3279ee40e395c9.txt"], "exports")  # doctest: +SKIP
     """
-    import time
-
-    from kg.atomic import StagedOutput, pause_at, recover
-    from kg.store import GraphStore, write_lock
-
-    started = time.perf_counter()
-    out = Path(out_dir)
-    results, report = extract_pages(inputs, workers=workers, scheduler=scheduler, strict=strict, progress=progress)
-
-    out.mkdir(parents=True, exist_ok=True)
-    with write_lock(out / "store"):
-        recover(out)
-        with StagedOutput(out) as stage:
-            copy_store(out / "store", stage.path("store"))
-            pause_at("store")
-            with GraphStore.open(stage.path("store"), create=True) as store:
-                for r in results:
-                    # one transaction per page: a page is never half-replaced
-                    store.load_page_ntriples(r.name, r.ntriples)
-                graph = store.to_rdflib()
-            pause_at("export")
-            write_exports(graph, stage.dir, explorer=explorer)
-            report.outputs = [str(p) for p in stage.commit() if p.name != "store"]
-    summarize(graph, report)
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def copy_store(src: Path, dst: Path) -> bool:
-    """Copy the store in ``src`` to the new directory ``dst``; False when there is none.
-
-    Uses Oxigraph's backup, which hard-links the database's immutable files
-    when ``dst`` is on the same file system, so the copy takes time in the
-    size of the store's recent writes rather than of the store. The caller
-    holds the store's write lock.
-    """
-    import pyoxigraph as ox
-
-    if not (src.is_dir() and any(src.iterdir())):
-        return False
-    try:
-        source = ox.Store.read_only(str(src))
-        source.backup(str(dst))
-    except OSError as exc:
-        raise StoreError(f"{src}: cannot copy the graph store into {dst.parent} ({exc})") from exc
-    finally:
-        source = None  # closes the database
-    return True
+    return build(inputs, out_dir, keep_pages=True, **options)
 
 
 def register(subparsers) -> None:
