@@ -179,7 +179,6 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
     """The place an article is about: the most specific place of its headline,
     else of its dateline, else the first place of its opening, else the page's."""
     places = [f for f in af.found if f.kind == "Place" and f.entity.level != "feature"]
-    head = [f for f in places if f.surface and f.surface in art.headline]
     if art.headline:
         in_head = [f.entity for f in places if f.surface in art.headline]
         if in_head:
@@ -191,7 +190,6 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
     opening = [f.entity for f in places if f.start < 120 and f.entity.level in ("prefecture", "county", "township")]
     if opening:
         return opening[0]
-    del head
     return place_entity(reg, home_div) if home_div else None
 
 
@@ -204,12 +202,10 @@ def _most_specific(ents: list[Entity]) -> Entity:
 
 def _feature_parent(af: ArticleFacts, pos: int) -> Entity | None:
     """The nearest admin place named before ``pos`` in its sentence, else the article's home."""
-    text = af.article.text
     sent_start = max((s.start for s in af.article.sentences if s.start <= pos), default=0)
     before = [f for f in af.found if f.kind == "Place" and sent_start <= f.start < pos and f.entity.level != "feature"]
     if before:
         return _most_specific([before[-1].entity] + [b.entity for b in before if b.end == before[-1].start])
-    del text
     return af.home
 
 
@@ -254,8 +250,6 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     surface = om.text
     if om.pronoun and surface.startswith(om.pronoun):
         surface = surface[len(om.pronoun) :]
-    if om.start >= 2 and text[om.start:om.start + 2] == "中共":
-        pass
 
     if om.type == "Organization":
         name = surface

@@ -145,10 +145,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if he < len(text) and not tokens.is_boundary(he):
             if NAME_CHAR.match(text[he]) and not heads.match(text, he):
                 continue
-        # a longer head chain follows (工程建设, 实践活动): the later head ends the name
-        nxt = heads.match(text, he)
-        if nxt and tokens.is_boundary(he) and nxt.end() - he <= 4:
-            pass  # both are kept; the shorter becomes an alias when merged
+        # (a head chain such as 工程建设 gives both names; merging makes the shorter an alias)
         if _inside_title(text, hs, he):
             continue
         begin = scan_left(text, tokens, hs, max_len=24)
@@ -168,7 +165,6 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
             # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
             if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
                 continue
-        start = he - len(raw) + raw.find(name[:1]) if name else begin
         start = _align(text, begin, he, name)
         name = name.strip("、，,;；：: ")
         if head not in _strong() and nlp_common(name):

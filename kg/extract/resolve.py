@@ -114,10 +114,10 @@ def program_key(name: str) -> str:
 def _ends_with_head(name: str) -> bool:
     from kg.extract.programs import head_regex
 
-    m = None
-    for m in head_regex().finditer(name):
-        pass
-    return bool(m and m.end() == len(name))
+    last = None
+    for last in head_regex().finditer(name):
+        continue
+    return bool(last and last.end() == len(name))
 
 
 def choose_program_name(names: set[str]) -> str:
