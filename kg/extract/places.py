@@ -117,9 +117,12 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         stem = text[begin:s]
         name = text[begin:e]
         whole_name = nlp.pos(name) in ("ns", "nz", "nt", "nr")  # 长江, 大庆路: names jieba knows
-        if (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
+        ring = _KINDS.get(suffix) in ("road", "highway") and "环" in suffix and (not stem or stem in "东西南北")
+        if ring:
+            pass  # 外环路, 北外环: a city's ring roads are named by their suffix
+        elif (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
             continue
-        if name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name)):
+        if not ring and (name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name))):
             continue
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
     return _longest(out)

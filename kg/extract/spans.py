@@ -160,6 +160,11 @@ def scan_name_left(
         if inner:
             begin = max(inner)
             break
+        if any(c in "至到与或" for c in w):  # 前进大街至榕花大街: a range, two names
+            cut = max(w.rfind(c) for c in "至到与或")
+            if cut < len(w) - 1:
+                begin = tok.start + cut + 1
+            break
         tag = nlp.pos(w)
         if len(w) >= 2 and w[0] in "内中里外旁" and not tag:
             # 乡域内|衡井线 segmented as 内衡|井线: the localiser ends the phrase before the name
