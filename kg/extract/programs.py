@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, scan_left, strip_quotes
+from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, clause_start, scan_left, strip_quotes
 from kg.lexicon import programs as lex
 from kg.lexicon.boundaries import ADVERBS, PARTICLES, VERBS
 
@@ -192,7 +192,17 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     if m and "元" in m.group():
         return True
     before = text[max(0, begin - 4) : begin].rstrip(" 了")
-    return before.endswith(_CUES)
+    if before.endswith(_CUES):
+        return True
+    # 给予最长不超过3年的租金补贴: a benefit granted earlier in the clause
+    if raw.endswith(_BENEFITS):
+        clause = text[clause_start(text, begin) : begin]
+        return any(v in clause for v in _GRANTS)
+    return False
+
+
+_BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
+_GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 
 
 def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:

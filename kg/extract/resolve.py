@@ -96,7 +96,7 @@ _OWNER_INFIX = re.compile(r"(?<=项)(?:市|县|区|省)政府")
 def program_key(name: str) -> str:
     """The identity of a program name: year, owner and weak tails removed, 工程 ≡ 项目
     (衡水市2021年20项民生实事 ≡ 全市20项民生实事; 25项市政府民生实事项目 ≡ 25项民生实事)."""
-    key = _YEAR.sub("", name)
+    key = _YEAR.sub("", name).replace("主题实践活动", "实践活动")  # …主题实践活动 ≡ …实践活动
     if re.search(r"\d+项", key):
         key = _OWNER_INFIX.sub("", _OWNER.sub("", key))
         key = re.sub(r"实事项目$", "实事", key)
