@@ -73,7 +73,7 @@ _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
 _ONE_CHAR_KINDS = ("water",)
 _SKIPPED_KINDS = ("terrain", "venue", "industrial")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
-_BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些]")
+_BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些员]")
 
 
 def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[Mention]:
@@ -124,6 +124,13 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             continue
         if not ring and (name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name))):
             continue
+        if suffix == "线" and len(stem) != 2:
+            continue  # highway lines are named by two abbreviations: 衡井线, 京九线
+        if _KINDS.get(suffix) in ("residential", "station") and len(stem) <= 2 and nlp.pos(stem) in ("n", "vn", "v", "a", "an", "b"):
+            continue  # 样板小区, 社工站: a common word before the suffix is a kind, not a name
+        first = tokens.tokens[tokens.token_at(begin)]
+        if first.end - first.start == 1 and nlp.pos(first.text) == "nr" and nlp.pos(text[first.end:e]) == "ns":
+            continue  # 宋长江: a surname before a river's name is a person
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
     return _longest(out)
 
