@@ -146,6 +146,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         mentions += programs_mod.list_items(text, first_end, len(text), taken)
     for pm in mentions:
         program_names.append((art.index, pm))
+    _drop_short_forms_inside(af, mentions, art.index, levels=("province", "prefecture"))  # 北京 in 北京冬奥会
     af.found.sort(key=lambda f: (f.start, -f.end))
 
 
@@ -157,12 +158,14 @@ def _is_list_article(art: Article, mentions) -> bool:
     return bool(art.headline and _LIST_TITLE.search(art.headline))
 
 
-def _drop_short_forms_inside(af: ArticleFacts, features, index: int) -> None:
-    """上海 in 上海公园广场, 衡水 in 衡水湖: a short form inside a feature's name
-    does not mention the division (the full name 衡水市 still does)."""
+def _drop_short_forms_inside(af: ArticleFacts, features, index: int, levels=None) -> None:
+    """上海 in 上海公园广场, 北京 in 北京冬奥会: a short form inside the name of a
+    feature or a program does not mention the division (a full name such as
+    衡水市 still does)."""
     inside = [
         f for f in af.found
         if f.kind == "Place" and f.entity.level != "feature" and f.surface != f.entity.name
+        and (levels is None or f.entity.level in levels)
         and any(m.start <= f.start and f.end <= m.end and (m.start, m.end) != (f.start, f.end) for m in features)
     ]
     if not inside:
