@@ -363,6 +363,15 @@ def _lead_merges(facts: list[ArticleFacts], program_names, key_of: dict[int, str
             core = _ITEM_TAIL.sub("", key_of[id(pm)])
             if len(core) >= 4 and len(lead_key) > len(core) and lead_key.endswith(core):
                 key_of[id(pm)] = lead_key
+        # a lead that ends in a quoted term (…事项“跨省通办”): names ending in that term are it
+        firsts = [pm for pm in mine if pm.start < first_end and pm.text.endswith("”")]
+        for lead in firsts:
+            term = lead.text[lead.text.rfind("“") + 1 : -1]
+            if len(term) < 3:
+                continue
+            for pm in mine:
+                if pm is not lead and pm.name.endswith(term) and len(pm.name) <= len(lead.name) + 6:
+                    key_of[id(pm)] = key_of[id(lead)]
 
 
 def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:

@@ -171,6 +171,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
             continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name
         found.append(ProgramMention(start, he, text[start:he], name, head))
     found.extend(_quoted_after_cue(text, tokens))
+    found.extend(_paragraph_leads(text))
     return _dedupe(found)
 
 
@@ -244,7 +245,7 @@ def _inside_title(text: str, hs: int, he: int) -> bool:
     return False
 
 
-_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现)([^“”。；，,]{0,14})“([^“”]{2,12})”")
+_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立)([^“”。；，,]{0,14})“([^“”]{2,20})”")
 
 
 def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
@@ -260,6 +261,26 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if len(name) < 3:
             continue
         out.append(ProgramMention(start, after, text[start:after], name, ""))
+    return out
+
+
+# a paragraph that opens with what is done and why: 复划道路标识标线，方便居民出行停车。
+_LEAD_SENTENCE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2}[\u4e00-\u9fffA-Za-z0-9]{3,12})，([^，。\n]{2,12})。")
+_WORK_VERBS = ("推动", "推进", "编制", "复划", "施划", "实施", "开展", "完善", "加强", "强化", "提升", "打造", "建立",
+               "健全", "落实", "深化", "优化", "改造", "整治", "治理", "新建", "扩建", "建设", "规范", "开通", "推行")
+
+
+def _paragraph_leads(text: str) -> list[ProgramMention]:
+    out = []
+    for m in _LEAD_SENTENCE.finditer(text):
+        clause = m.group(1)
+        if not clause.startswith(_WORK_VERBS):
+            continue
+        name = _clean(clause)
+        if len(name) < 4 or any(w in name for w in ("的", "了", "和")):
+            continue
+        start = m.start(1) + clause.find(name[:1])
+        out.append(ProgramMention(start, m.end(1), text[start : m.end(1)], name, ""))
     return out
 
 
