@@ -119,6 +119,7 @@ def synthetic(target: int, out, seed: int = 7) -> dict:
             agencies.append((iri, cname + dept))
 
     programs = []
+    runners = []  # the agency that runs each program, for edge-evidence
     page = 0
     kinds = ("工程", "专项行动", "实践活动", "改革", "计划")
     while n < target or not programs:
@@ -162,8 +163,9 @@ def synthetic(target: int, out, seed: int = 7) -> dict:
                 t(m, k("unit"), _lit("元"))
                 t(m, _iri(RDFS_LABEL), _lit("投资", "zh"))
                 programs.append(name)
+                runners.append(agency_name)
     return {"place": counties[len(counties) // 3][1], "entity": programs[len(programs) // 2],
-            "program": programs[len(programs) // 2], "subject": agencies[0][1], "object": programs[0],
+            "program": programs[len(programs) // 2], "subject": runners[0], "object": programs[0],
             "triples_written": n, "pages": page}
 
 
