@@ -100,6 +100,9 @@ def scan_left(
             continue
         if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
             break
+        if w in ("和", "及") and text[begin : begin + 1].isdigit():
+            begin = tok.start  # 清淤连通和11个乡镇支斗渠扩挖工程: a count joins two works
+            continue
         if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
             break
         if len(w) > 2 and w[-2:] in VERBS:  # 广泛开展, 深入推进: a verb phrase jieba kept whole
