@@ -249,7 +249,9 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     # the program a sentence without one goes on about: the last one named
     # before it in the same paragraph, else the article's headline program
     para_start = af.article.text.rfind("\n", 0, sent.start) + 1
-    earlier = [f for f in af.found if f.entity.type == "Program" and para_start <= f.start < sent.start]
+    # (a page may break a paragraph mid-sentence: look a little further back)
+    reach = min(para_start, max(0, sent.start - 120))
+    earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]
     topic = earlier[-1].entity if earlier else (af.headline_program or af.main_program)
     for q in quantities:
         if q.kind in _SKIP_KINDS:
