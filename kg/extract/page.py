@@ -358,6 +358,11 @@ def _lead_merges(facts: list[ArticleFacts], program_names, key_of: dict[int, str
         lead = head[0] if head else next((pm for pm in mine if pm.start < first_end), None)
         if lead is None:
             continue
+        if head:
+            # the headline restates the opening's program (客票发售应急演练 ↔ 售票应急及旅客疏导演练)
+            for pm in mine:
+                if pm.start < first_end and pm is not lead and pm.head and pm.head == lead.head and len(pm.head) >= 2:
+                    key_of[id(pm)] = key_of[id(lead)]
         lead_key = key_of[id(lead)]
         for pm in mine:
             core = _ITEM_TAIL.sub("", key_of[id(pm)])

@@ -245,7 +245,7 @@ def _inside_title(text: str, hs: int, he: int) -> bool:
     return False
 
 
-_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立)([^“”。；，,]{0,14})“([^“”]{2,20})”")
+_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立)([^“”。；，,\s]{0,14})“([^“”，,。、；]{2,20})”")
 
 
 def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
@@ -270,13 +270,18 @@ _WORK_VERBS = ("推动", "推进", "编制", "复划", "施划", "实施", "开�
                "健全", "落实", "深化", "优化", "改造", "整治", "治理", "新建", "扩建", "建设", "规范", "开通", "推行")
 
 
+_INTRODUCING = ("推动", "推进", "加强", "强化", "完善", "深化", "落实", "开展", "实施", "编制", "建立", "健全", "优化", "打造", "推行")
+
+
 def _paragraph_leads(text: str) -> list[ProgramMention]:
     out = []
     for m in _LEAD_SENTENCE.finditer(text):
         clause = m.group(1)
         if not clause.startswith(_WORK_VERBS):
             continue
-        name = _clean(clause)
+        # only the verbs that introduce a program are dropped (推动停车设施建设 →
+        # 停车设施建设); a verb that is the work itself stays (复划道路标识标线)
+        name = clause[2:] if clause.startswith(_INTRODUCING) else clause
         if len(name) < 4 or any(w in name for w in ("的", "了", "和")):
             continue
         start = m.start(1) + clause.find(name[:1])

@@ -252,7 +252,9 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     # (a page may break a paragraph mid-sentence: look a little further back)
     reach = min(para_start, max(0, sent.start - 120))
     earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]
-    topic = earlier[-1].entity if earlier else (af.headline_program or af.main_program)
+    # a paragraph that opens with a program is about it (复划道路标识标线，方便…。)
+    opening = [f for f in earlier if para_start <= f.start <= para_start + 2]
+    topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
     for q in quantities:
         if q.kind in _SKIP_KINDS:
             continue

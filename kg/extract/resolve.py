@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg import gazetteer
 from kg.model import Entity, Mention
 
-_WEAK_TAILS = ("建设", "工作", "任务", "工作会议")
+_WEAK_TAILS = ("编制工作", "建设", "工作", "任务", "工作会议")
 _SWAP_HEADS = {"工程": "项目", "项目": "工程"}
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 
