@@ -252,7 +252,9 @@ _AMBIGUOUS = frozenset(
 
 
 # generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
-_NEEDS_PROPER = _AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 社会组织 幼儿园 医院".split())
+_NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院".split()))
+_SKIPPED_SUFFIXES = frozenset(("社会组织",))  # a sector, not a name
+_MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视台", "广播电视台"))
 
 
 def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention]) -> bool:
@@ -306,7 +308,12 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
-        if m.group() in _NEEDS_PROPER and not (stem[:1] in "市县区" or _has_proper_part(text, tokens, begin, s, places)):
+        if m.group() in _SKIPPED_SUFFIXES:
+            continue
+        if text[e : e + 3].startswith(("记者", "通讯员", "讯", "摄")) and m.group() in _MEDIA_WORDS:
+            continue  # 河北日报记者 X: a byline's newspaper, not an actor of the page
+        level_prefix = stem[:1] in "市县区" and not _inside_word(text, begin)
+        if m.group().endswith(_NEEDS_PROPER) and not (level_prefix or _has_proper_part(text, tokens, begin, s, places)):
             continue  # 中职学校, 高端科技, 农村水厂: common words before these suffixes name no one
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:

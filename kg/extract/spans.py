@@ -175,8 +175,8 @@ def scan_name_left(
             break
         if tag.startswith("m") and _NAME_NUMERAL.search(w):
             tag = "n"
-        if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an"):
-            break
+        if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an") and not (verbs_inside and tag == "l"):
+            break  # (organisation names may hold set phrases: 社会工作孵化基地)
         if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):
             if first and len(w) >= 2 and verb_first:
                 begin = tok.start
