@@ -269,7 +269,8 @@ def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places
         w = tokens.tokens[i].text
         if not nlp.in_dictionary(w) or nlp.pos(w) in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or w.startswith("第"):
             return True
-        if len(w) == 1 and nlp.pos(w)[:1] in ("n", "a", "b", "v", "") :
+        if len(w) == 1 and i + 1 < len(tokens.tokens) and tokens.tokens[i + 1].start < end \
+                and tokens.tokens[i + 1].end - tokens.tokens[i + 1].start == 1:
             return True  # a name jieba does not know comes out in single characters (王|常)
         i += 1
     return False

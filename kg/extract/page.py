@@ -82,6 +82,7 @@ def extract_page(page: Page) -> Extraction:
         _article_entities(art, af, reg, admin, home_div, program_names)
 
     _merge_bare_agencies(reg, facts)
+    _merge_org_tails(reg, facts)
     _programs(reg, facts, program_names)
     for af in facts:
         _pronouns(af, reg, home_div)
@@ -339,6 +340,29 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
         (moved.get(id(c), c), moved.get(id(p), p)) for c, p in reg.sub_of
         if moved.get(id(c), c) is not None and moved.get(id(p), p) is not None
     ]
+
+
+def _merge_org_tails(reg: Registry, facts: list[ArticleFacts]) -> None:
+    """社会工作孵化基地 is 衡水社会工作孵化基地 when that is the page's only
+    organisation whose name ends with it."""
+    orgs_ = [e for e in reg.entities() if e.type == "Organization"]
+    moved: dict[int, Entity] = {}
+    for short in orgs_:
+        if len(short.name) < 4:
+            continue
+        longer = [e for e in orgs_ if e is not short and len(e.name) > len(short.name) and e.name.endswith(short.name)]
+        if len(longer) != 1 or id(longer[0]) in moved:
+            continue
+        target = longer[0]
+        target.aliases |= {short.name} | short.aliases
+        target.articles |= short.articles
+        moved[id(short)] = target
+        del reg.by_key[("Organization", short.key)]
+    if moved:
+        for af in facts:
+            for f in af.found:
+                if id(f.entity) in moved:
+                    f.entity = moved[id(f.entity)]
 
 
 # --- programs across the page --------------------------------------------------

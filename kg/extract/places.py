@@ -31,9 +31,12 @@ def admin_mentions(
     out: list[Mention] = []
     for start, end, div in gazetteer.find_all(text, villages_under=set(villages_under), context=list(context)):
         surface = text[start:end]
-        if div.level == "village" and not surface.endswith(_VILLAGE_ENDS):
+        if div.level == "village":
+            # never a village when the name is also a county's or a city's (石家庄)
+            if any(d.level != "village" for d in gazetteer.lookup(surface)):
+                continue
             # a bare village name (杨庄) only as an item of a list, not inside a word (杨庄小学)
-            if end < len(text) and text[end] not in _LIST_BREAK:
+            if not surface.endswith(_VILLAGE_ENDS) and end < len(text) and text[end] not in _LIST_BREAK:
                 continue
         name = div.short if div.level == "village" and div.short else div.name
         out.append(Mention("Place", surface, start, end, name=name, level=div.level, code=div.code))
