@@ -85,7 +85,8 @@ def test_organizations_agency_mentions_pronoun_before_the_level(text, surface, p
     "text, parts",
     [
         ("衡水市委市政府高度重视，将其列为今年全市20项民生实事之一",
-         [("衡水市委", "party", "衡水市"), ("市政府", "government", None)]),
+         # the pair shares its place: 衡水市委 and 衡水市's 市政府
+         [("衡水市委", "party", "衡水市"), ("市政府", "government", "衡水市")]),
         ("比省委省政府要求的时间节点提前了半年", [("省委", "party", None), ("省政府", "government", None)]),
         ("县委县政府把平安建设摆在突出位置", [("县委", "party", None), ("县政府", "government", None)]),
     ],

@@ -171,6 +171,8 @@ def _paired(text, s, e, parts, place_end, previous) -> list[OrgMention]:
         if pos < 0:
             pos = offset
         om = _single(text, pos, pos + len(part), part, place_end, previous)
+        if om is not None and out and out[0].jurisdiction is not None and om.jurisdiction is None:
+            om.jurisdiction, om.level_hint, om.pronoun = out[0].jurisdiction, "", ""  # 衡水市委|市政府
         if om is not None:
             om.end = pos + len(part) if om.end <= pos + len(part) else om.end
             out.append(om)

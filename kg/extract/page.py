@@ -228,8 +228,10 @@ def _city_context(af: ArticleFacts, pos: int, level_hint: str, pronoun: str, hom
         for ent in reversed(places):
             if ent.level in levels:
                 return ent
+    # 市 stands for a city: a prefecture, or a county-level city (深州市), never a county
+    is_city = "prefecture" in levels and "county" in levels
     home = af.home
-    while home is not None and home.level not in levels:
+    while home is not None and (home.level not in levels or (is_city and not home.name.endswith("市"))):
         home = home.parent
     if home is not None:
         return home
