@@ -101,3 +101,59 @@ def test_query_library_header(name):
     for p in q.params:
         assert f"?{p.name}" in q.text, f"{name}: parameter {p.name} is not a variable"
         assert p.description
+
+
+# Edge shapes the fixture lacks, each in a small graph of its own: a label
+# that is a prefix of another (sorted first, as SPARQL orders strings), an
+# evidence with only one offset (both offsets or neither), a program in two
+# places of one county (counted once), an organisation that runs a program
+# under two roles (not a pair with itself).
+EDGE_TTL = """
+@prefix kg: <https://w3id.org/cngov-kg/ontology#> .
+@prefix kgr: <https://w3id.org/cngov-kg/id/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/cngov-kg/id/place/c1> a kg:Place ; skos:prefLabel "故城县"@zh ; kg:adminLevel "county" .
+<https://w3id.org/cngov-kg/id/place/t1> a kg:Place ; skos:prefLabel "郑口镇"@zh ; kg:adminLevel "township" ;
+    kg:partOf <https://w3id.org/cngov-kg/id/place/c1> .
+<https://w3id.org/cngov-kg/id/place/t2> a kg:Place ; skos:prefLabel "郑口"@zh ; kg:adminLevel "township" ;
+    kg:partOf <https://w3id.org/cngov-kg/id/place/c1> .
+<https://w3id.org/cngov-kg/id/agency/a1> a kg:Agency ; skos:prefLabel "故城县水务局河道所"@zh ;
+    kg:jurisdiction <https://w3id.org/cngov-kg/id/place/c1> ; kg:runs <https://w3id.org/cngov-kg/id/program/g1> .
+<https://w3id.org/cngov-kg/id/agency/a2> a kg:Agency ; skos:prefLabel "故城县水务局"@zh ;
+    kg:jurisdiction <https://w3id.org/cngov-kg/id/place/c1> ;
+    kg:runs <https://w3id.org/cngov-kg/id/program/g1> ; kg:leads <https://w3id.org/cngov-kg/id/program/g1> .
+<https://w3id.org/cngov-kg/id/program/g1> a kg:Program ; skos:prefLabel "河道治理工程"@zh ;
+    kg:locatedIn <https://w3id.org/cngov-kg/id/place/t1> , <https://w3id.org/cngov-kg/id/place/c1> ;
+    kg:hasMeasure <https://w3id.org/cngov-kg/id/measure/m1> .
+<https://w3id.org/cngov-kg/id/measure/m1> a kg:Measure ; kg:value 5000000.0 ; kg:unit "元" .
+<https://w3id.org/cngov-kg/id/statement/s1> a rdf:Statement ;
+    rdf:subject <https://w3id.org/cngov-kg/id/agency/a2> ; rdf:predicate kg:runs ;
+    rdf:object <https://w3id.org/cngov-kg/id/program/g1> ; kg:evidence <https://w3id.org/cngov-kg/id/evidence/e1> .
+<https://w3id.org/cngov-kg/id/evidence/e1> a kg:Evidence ; kg:inArticle <https://w3id.org/cngov-kg/id/article/p/0> ;
+    kg:text "故城县水务局实施河道治理工程。"@zh ; kg:startOffset 5 .
+"""
+
+EDGE_CASES = [
+    ("agencies-by-jurisdiction", {}, ("agency_label",), [("故城县水务局",), ("故城县水务局河道所",)]),
+    ("agency-programs", {}, ("agency_label", "role"),
+     [("故城县水务局", "https://w3id.org/cngov-kg/ontology#leads"), ("故城县水务局", "https://w3id.org/cngov-kg/ontology#runs"),
+      ("故城县水务局河道所", "https://w3id.org/cngov-kg/ontology#runs")]),
+    ("places-without-programs", {}, ("label",), [("郑口",)]),
+    ("programs-in-place", {"place": "故城县"}, ("located_in_label",), [("故城县",), ("郑口镇",)]),
+    ("edge-evidence", {"subject": "故城县水务局", "object": "河道治理工程"}, ("sentence", "start", "end"),
+     [("故城县水务局实施河道治理工程。", None, None)]),
+    ("money-per-county", {}, ("county_label", "total_yuan", "programs"), [("故城县", 5000000.0, 1.0)]),
+    ("co-running-organizations", {}, ("org_a_label", "org_b_label", "programs"), [("故城县水务局河道所", "故城县水务局", 1.0)]),
+]
+
+
+@pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
+def edge_engine(request):
+    g = Graph().parse(data=EDGE_TTL, format="turtle")
+    return RdflibEngine(g) if request.param == "rdflib" else OxigraphEngine(g)
+
+
+@pytest.mark.parametrize("name, params, columns, expected", EDGE_CASES, ids=[c[0] for c in EDGE_CASES])
+def test_query_library_edge_shapes(edge_engine, name, params, columns, expected):
+    assert rows(run_named(edge_engine, name, params), *columns) == expected
