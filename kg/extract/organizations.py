@@ -254,8 +254,9 @@ _AMBIGUOUS = frozenset(
 
 
 # generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
-_NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院".split()))
-_SKIPPED_SUFFIXES = frozenset(("社会组织",))  # a sector, not a name
+_NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心".split()))
+_SKIPPED_SUFFIXES = frozenset(("社会组织", "车间"))  # a sector, a workshop: not names
+_COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
 _MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视台", "广播电视台"))
 
 
@@ -311,7 +312,10 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
-        if m.group() in _SKIPPED_SUFFIXES:
+        if m.group() in _SKIPPED_SUFFIXES or "+" in name:
+            continue  # (名校+分校 is a model of schooling, not a school)
+        counted = _COUNT.match(name)
+        if counted:  # 47支志愿服务队, 4971所村卫生室: a number of bodies, not one of them
             continue
         if text[e : e + 3].startswith(("记者", "通讯员", "讯", "摄")) and m.group() in _MEDIA_WORDS:
             continue  # 河北日报记者 X: a byline's newspaper, not an actor of the page

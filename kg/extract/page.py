@@ -306,7 +306,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     return ent
 
 
-_BARE_UNITS = frozenset("办公室 分局 中心 指挥中心 支队 大队 中队 派出所 委员会 领导小组 工作组 办 委 局".split())
+_BARE_UNITS = frozenset("办公室 分局 中心 指挥中心 支队 大队 中队 派出所 委员会 领导小组 工作组 办 委 局 村民委员会 居民委员会".split())
 _UNIT_FORMS = {"监督指挥中心": "指挥中心"}
 
 
