@@ -23,14 +23,12 @@ after a timeout or a crash, not per query. Results are capped at
 from __future__ import annotations
 
 import html
-import io
 import json
 import multiprocessing
 import queue
 import threading
 import time
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit

@@ -316,7 +316,7 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
     agencies = [e for e in reg.entities() if e.type == "Agency"]
     bare = [e for e in agencies if e.jurisdiction is None and ":" not in e.key]
     placed = [e for e in agencies if e.jurisdiction is not None]
-    moved: dict[int, Entity] = {}
+    moved: dict[int, Entity | None] = {}
     for b in bare:
         forms = {b.name} | b.aliases
         full = {agency_lex.canonical_department(f) or f for f in forms}
@@ -331,6 +331,12 @@ def _merge_bare_agencies(reg: Registry, facts: list[ArticleFacts]) -> None:
         target.articles |= b.articles
         moved[id(b)] = target
         del reg.by_key[("Agency", b.key)]
+    _redirect(reg, facts, moved)
+
+
+def _redirect(reg: Registry, facts: list[ArticleFacts], moved: dict[int, "Entity | None"]) -> None:
+    """Point every mention and unit link of a merged entity at the entity it
+    joined (``None``: the entity was dropped, and so are its mentions)."""
     if not moved:
         return
     for af in facts:
@@ -348,7 +354,7 @@ def _merge_org_tails(reg: Registry, facts: list[ArticleFacts]) -> None:
     """社会工作孵化基地 is 衡水社会工作孵化基地 when that is the page's only
     organisation whose name ends with it."""
     orgs_ = [e for e in reg.entities() if e.type == "Organization"]
-    moved: dict[int, Entity] = {}
+    moved: dict[int, Entity | None] = {}
     for short in orgs_:
         if len(short.name) < 4:
             continue
@@ -360,11 +366,7 @@ def _merge_org_tails(reg: Registry, facts: list[ArticleFacts]) -> None:
         target.articles |= short.articles
         moved[id(short)] = target
         del reg.by_key[("Organization", short.key)]
-    if moved:
-        for af in facts:
-            for f in af.found:
-                if id(f.entity) in moved:
-                    f.entity = moved[id(f.entity)]
+    _redirect(reg, facts, moved)
 
 
 # --- programs across the page --------------------------------------------------

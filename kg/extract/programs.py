@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import nlp
 from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, clause_start, scan_left, strip_quotes
 from kg.lexicon import programs as lex
 from kg.lexicon.boundaries import ADVERBS, PARTICLES, VERBS
@@ -61,8 +62,6 @@ _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 # an amount written before a subsidy or loan: 5000元一次性创业补贴, 最高20万担保贷款
 _AMOUNT = re.compile(r"^(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
 _CAPPED_AMOUNT = re.compile(r"^(?:每人|最高|不超过)+\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
-_AMOUNT_TAIL = re.compile(r"(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?$")
-_COUNT = re.compile(r"^\d+(?:项|个|条|大|件)")
 
 
 def head_regex() -> re.Pattern[str]:
@@ -127,8 +126,6 @@ def is_generic(name: str, head: str) -> bool:
     if _AMOUNT_INSIDE.search(name):  # “200元减50元”两种消费券: a price, not a name
         return True
     # one common word that is not a noun: 其他项目, 安排项目, 落地项目, 重大项目
-    from kg import nlp
-
     if nlp.in_dictionary(specific) and nlp.pos(specific)[:1] in ("a", "v", "r", "d", "m", "b") and nlp.pos(specific) != "vn":
         return True
     return False
@@ -167,7 +164,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
                 continue
         start = _align(text, begin, he, name)
         name = name.strip("、，,;；：: ")
-        if head not in _strong() and nlp_common(name):
+        if head not in _strong() and nlp.in_dictionary(name):
             continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name
         found.append(ProgramMention(start, he, text[start:he], name, head))
     found.extend(_quoted_after_cue(text, tokens))
@@ -176,12 +173,6 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
 
 
 _COPULAS = ("是", "为全", "作为", "列入", "纳入")
-
-
-def nlp_common(name: str) -> bool:
-    from kg import nlp
-
-    return nlp.in_dictionary(name)
 
 
 def _cued(text: str, begin: int, raw: str) -> bool:
@@ -252,7 +243,7 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     out = []
     for m in _CUE_QUOTE.finditer(text):
         after = m.end()
-        if heads_follow := head_regex().match(text, after):
+        if head_regex().match(text, after):
             continue  # “…”活动: found by its head
         if after < len(text) and NAME_CHAR.match(text[after]):
             continue  # “…”建设/…”理念: not a bare name

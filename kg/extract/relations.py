@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from kg.extract.dates import find_dates
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
-from kg.lexicon import programs as program_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
 
 if TYPE_CHECKING:  # pragma: no cover
