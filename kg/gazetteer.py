@@ -51,10 +51,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Container, Iterable, Sequence
+
+import ahocorasick
 
 from kg.errors import KGError
 
@@ -146,11 +148,11 @@ class Division:
     level: str
     parent_code: str | None
     short: str
+    #: the code right-padded to 12 digits (the IRI key)
+    code12: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def code12(self) -> str:
-        """The code right-padded to 12 digits (the IRI key)."""
-        return self.code.ljust(12, "0")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code12", self.code.ljust(12, "0"))
 
 
 # --- names --------------------------------------------------------------
@@ -528,6 +530,28 @@ def _pick_in_context(
     return None
 
 
+def _pick_nearest(cands: list[Division], near: Sequence[Division], floor: int) -> Division | None:
+    """``_pick_in_context(cands, near[:k], floor)`` for the smallest k that picks one.
+
+    The context grows one place at a time, nearest first; each candidate's
+    best affinity so far is kept, so this is linear in ``len(near)``.
+    """
+    if not cands:
+        return None
+    scores = [0] * len(cands)
+    codes = [c.code12 for c in cands]
+    for x in near:
+        xc = x.code12
+        for i, code in enumerate(codes):
+            a = _affinity_codes(code, xc)
+            if a > scores[i]:
+                scores[i] = a
+        best = max(scores)
+        if best >= floor and scores.count(best) == 1:
+            return cands[scores.index(best)]
+    return None
+
+
 def resolve(name: str, context: Sequence[Division] = ()) -> Division | None:
     """The division ``name`` most likely means, given divisions seen nearby.
 
@@ -592,54 +616,81 @@ def _matcher() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
-    by_first: dict[str, set[int]] = {}
-    for k in _matcher():
-        by_first.setdefault(k[0], set()).add(len(k))
-    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+def _automaton() -> ahocorasick.Automaton:
+    """An Aho–Corasick automaton over the free-text names (built once, ~0.5 s)."""
+    return _build_automaton(_matcher())
 
 
-def _scan(text: str, table: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Greedy left-to-right longest match over ``table`` and ``extra``."""
-    base = _lengths_by_first_char()
-    extra_first: dict[str, set[int]] = {}
-    for k in extra:
-        extra_first.setdefault(k[0], set()).add(len(k))
+def _build_automaton(table: dict[str, tuple[str, ...]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name, codes in table.items():
+        auto.add_word(name, (len(name), codes))
+    auto.make_automaton()
+    return auto
+
+
+def _scan(
+    text: str,
+    auto: ahocorasick.Automaton,
+    villages: Sequence[ahocorasick.Automaton] = (),
+) -> tuple[list[tuple[int, int, tuple[str, ...]]], set[int]]:
+    """Greedy left-to-right longest match over the automata.
+
+    At each position the longest name starting there wins (a village name
+    over a division of the same spelling; the codes of villages of one
+    spelling under several counties are pooled); the scan then resumes
+    after it — the same spans as trying every length at every position,
+    found in one pass of each automaton (C code). Returns the spans and the
+    indices of those that are village names.
+    """
+    best: dict[int, tuple[int, tuple[str, ...], bool]] = {}
+    for end, (length, codes) in auto.iter(text):
+        start = end + 1 - length
+        have = best.get(start)
+        if have is None or length > have[0]:
+            best[start] = (length, codes, False)
+    for automaton in villages:
+        for end, (length, codes) in automaton.iter(text):
+            start = end + 1 - length
+            have = best.get(start)
+            if have is None or length > have[0] or (length == have[0] and not have[2]):
+                best[start] = (length, codes, True)
+            elif length == have[0]:
+                best[start] = (length, tuple(sorted(set(have[1]) | set(codes))), True)
     out = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        lengths = base.get(ch, ())
-        if ch in extra_first:
-            lengths = tuple(sorted(set(lengths) | extra_first[ch], reverse=True))
-        for L in lengths:
-            if i + L > n:
-                continue
-            s = text[i : i + L]
-            codes = extra.get(s) or table.get(s)
-            if codes:
-                out.append((i, i + L, codes))
-                i += L
-                break
-        else:
-            i += 1
-    return out
+    village_spans: set[int] = set()
+    pos = 0
+    for start in sorted(best):
+        if start < pos:
+            continue
+        length, codes, is_village = best[start]
+        if is_village:
+            village_spans.add(len(out))
+        out.append((start, start + length, codes))
+        pos = start + length
+    return out, village_spans
 
 
-@lru_cache(maxsize=64)
-def _village_table(under: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Surface form → village codes for the villages under ``under`` (cached:
-    a page's counties and townships recur across its articles and pages)."""
-    vset: dict[str, set[str]] = {}
-    for code in sorted(under):
-        for v in descendants_of(code, "village"):
-            forms = [v.name, *village_aliases(v.name)]
-            if v.short.endswith("村") and len(v.short) >= 3:
-                forms.append(v.short[:-1])  # 杨庄 for 杨庄村
-            for f in forms:
-                if len(f) >= 2:
-                    vset.setdefault(f, set()).add(v.code12)
-    return {k: tuple(sorted(v)) for k, v in vset.items()}
+@lru_cache(maxsize=4096)
+def _village_forms(code: str) -> dict[str, tuple[str, ...]]:
+    """Surface form → codes of the villages under one county or township."""
+    vset: dict[str, list[str]] = {}
+    for v in descendants_of(code, "village"):
+        short = v.short
+        forms = {v.name, *village_aliases(v.name)}
+        if short.endswith("村") and len(short) >= 3:
+            forms.add(short[:-1])  # 杨庄 for 杨庄村
+        for f in forms:
+            if len(f) >= 2:
+                vset.setdefault(f, []).append(v.code12)
+    return {k: tuple(v) for k, v in vset.items()}
+
+
+@lru_cache(maxsize=4096)
+def _village_automaton(code: str) -> ahocorasick.Automaton:
+    """The village names under one county or township (cached: a region's
+    counties recur across the pages of its papers)."""
+    return _build_automaton(_village_forms(code))
 
 
 def find_all(
@@ -663,9 +714,8 @@ def find_all(
     [(0, 3, '131100'), (3, 6, '131126'), (6, 9, '131126100000')]
     """
     st = _store()
-    table = _matcher()
-    extra = _village_table(frozenset(villages_under)) if villages_under else {}
-    spans = _scan(text, table, extra)
+    under = sorted(set(villages_under or ()))
+    spans, village_spans = _scan(text, _automaton(), [_village_automaton(c) for c in under])
     ctx = list(context)
     found: dict[int, Division] = {}
     # pass 1: names with a single reading, not generic
@@ -673,7 +723,7 @@ def find_all(
     skip: set[int] = set()
     for idx, (s, e, codes) in enumerate(spans):
         surface = text[s:e]
-        if surface in st.generic and surface not in extra:
+        if surface in st.generic and idx not in village_spans:
             continue
         cands = [d for d in (get(c) for c in codes) if d is not None]
         is_short = all(d.short == surface != d.name or len(surface) == 2 for d in cands)
@@ -696,11 +746,9 @@ def find_all(
         ordered = sorted(anchors, key=lambda j: (abs(spans[j][0] - s), j))
         near = [found[j] for j in ordered] + ctx
         floor = _RANK["province"] if idx in county_short else _RANK["prefecture"]
-        for k in range(1, len(near) + 1):
-            div = _pick_in_context(cands, near[:k], floor)
-            if div is not None:
-                found[idx] = div
-                break
+        div = _pick_nearest(cands, near, floor)
+        if div is not None:
+            found[idx] = div
         else:
             if not near and text[s:e] not in st.generic and idx not in county_short:
                 div = _pick(cands, ())

@@ -79,27 +79,94 @@ def decimal_lexical(value: float) -> str:
     return text or "0"
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+class _RdflibTerms:
+    """Terms as rdflib objects (for :func:`build_graph` and :func:`page_triples`)."""
+
+    type = RDF.type
+
+    def __init__(self) -> None:
+        self.kg = KG
+        self.rdf = RDF
+        self.rdfs = RDFS
+        self.skos = SKOS
+
+    def term(self, iri: URIRef) -> URIRef:
+        return iri
+
+    def res(self, local: str) -> URIRef:
+        return KGR[local]
+
+    def zh(self, text: str) -> Literal:
+        return Literal(text, lang="zh")
+
+    def plain(self, text: str) -> Literal:
+        return Literal(text)
+
+    def integer(self, n: int) -> Literal:
+        return Literal(n)
+
+    def typed(self, lexical: str, datatype: URIRef) -> Literal:
+        return Literal(lexical, datatype=datatype)
 
 
-class _Triples(set):
-    """A set of triples with Graph's ``add`` (building a set is much cheaper
-    than filling an rdflib store, and a page's triples are written once)."""
-
-    def add(self, triple) -> None:  # type: ignore[override]
-        set.add(self, triple)
+def _quote(text: str) -> str:
+    # the escapes of rdflib's N-Triples writer, so both give the same bytes
+    return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
 
 
-def _add_evidence(g, page: Page, ev: Evidence, s: URIRef, p: URIRef, o: URIRef) -> URIRef:
-    art = article_iri(page, ev.article)
-    node = KGR[f"evidence/{_hash(art, ev.start, ev.end, s, p, o)}"]
-    g.add((node, RDF.type, KG.Evidence))
-    g.add((node, KG.inArticle, art))
-    g.add((node, KG.text, _zh(ev.text)))
-    g.add((node, KG.startOffset, Literal(ev.start)))
-    g.add((node, KG.endOffset, Literal(ev.end)))
-    return node
+class _Namespace:
+    """``ns.name`` → ``<iri>``, cached (the N-Triples form of a vocabulary term)."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base
+        self._cache: dict[str, str] = {}
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> str:
+        got = self._cache.get(name)
+        if got is None:
+            got = self._cache[name] = f"<{self._base}{name}>"
+            setattr(self, name, got)  # later lookups are plain attribute reads
+        return got
+
+
+class _NTriplesTerms:
+    """Terms as N-Triples strings: no rdflib objects on the hot path of a build."""
+
+    type = f"<{RDF.type}>"
+
+    def __init__(self) -> None:
+        self.kg = _Namespace(str(KG))
+        self.rdf = _Namespace(str(RDF))
+        self.rdfs = _Namespace(str(RDFS))
+        self.skos = _Namespace(str(SKOS))
+        self._res = str(KGR)
+
+    def term(self, iri: URIRef) -> str:
+        return f"<{iri}>"
+
+    def res(self, local: str) -> str:
+        return f"<{self._res}{local}>"
+
+    def zh(self, text: str) -> str:
+        return _quote(text) + "@zh"
+
+    def plain(self, text: str) -> str:
+        return _quote(text)
+
+    def integer(self, n: int) -> str:
+        return f'"{int(n)}"^^<{XSD.integer}>'
+
+    def typed(self, lexical: str, datatype: URIRef) -> str:
+        return f"{_quote(lexical)}^^<{datatype}>"
+
+
+_RDFLIB = _RdflibTerms()
+_NT = _NTriplesTerms()
 
 
 def build_graph(extraction: Extraction) -> Graph:
@@ -112,90 +179,125 @@ def build_graph(extraction: Extraction) -> Graph:
 
 
 def page_ntriples(extraction: Extraction) -> bytes:
-    """The page's triples as sorted N-Triples (compact, and what the store loads)."""
-    from rdflib.plugins.serializers.nt import _nt_row
+    """The page's triples as sorted N-Triples (compact, and what the store loads).
 
-    return "".join(sorted(_nt_row(t) for t in page_triples(extraction))).encode("utf-8")
+    The same triples as :func:`page_triples`, written straight as strings.
+    """
+    rows = {f"{s} {p} {o} .\n" for s, p, o in _page_terms(extraction, _NT)}
+    return "".join(sorted(rows)).encode("utf-8")
 
 
 def page_triples(extraction: Extraction) -> set[tuple]:
-    """Every triple of one page (see docs/DATAMODEL.md)."""
+    """Every triple of one page (see docs/DATAMODEL.md), as rdflib terms."""
+    return _page_terms(extraction, _RDFLIB)
+
+
+def _page_terms(extraction: Extraction, T) -> set[tuple]:
     page = extraction.page
-    g = _Triples()
+    g: set[tuple] = set()
+    add = g.add
+    kg, a_type = T.kg, T.type
+    slug = page_slug(page.name)
+    art_iris: dict[int, object] = {}
+
+    def art_iri(index: int):
+        got = art_iris.get(index)
+        if got is None:
+            got = art_iris[index] = T.res(f"article/{slug}/{index}")
+        return got
+
+    def evidence(ev: Evidence, s, p, o):
+        art = art_iri(ev.article)
+        node = T.res(f"evidence/{_hash(_unbracket(art), ev.start, ev.end, _unbracket(s), _unbracket(p), _unbracket(o))}")
+        add((node, a_type, kg.Evidence))
+        add((node, kg.inArticle, art))
+        add((node, kg.text, T.zh(ev.text)))
+        add((node, kg.startOffset, T.integer(ev.start)))
+        add((node, kg.endOffset, T.integer(ev.end)))
+        return node
 
     for art in page.articles:
-        a = article_iri(page, art)
-        g.add((a, RDF.type, KG.Article))
+        a = art_iri(art.index)
+        add((a, a_type, kg.Article))
         if art.headline:
-            g.add((a, KG.headline, _zh(art.headline)))
+            add((a, kg.headline, T.zh(art.headline)))
         for sub in art.subtitles:
-            g.add((a, KG.subtitle, _zh(sub)))
+            add((a, kg.subtitle, T.zh(sub)))
         if art.source:
-            g.add((a, KG.source, Literal(art.source)))
+            add((a, kg.source, T.plain(art.source)))
         for r in art.reporters:
-            g.add((a, KG.reporter, Literal(r)))
-        g.add((a, KG.sourceFile, Literal(page.name)))
-        g.add((a, KG.articleIndex, Literal(art.index)))
-        g.add((a, KG.startOffset, Literal(art.start)))
-        g.add((a, KG.endOffset, Literal(art.end)))
-        g.add((a, KG.text, _zh(art.text)))
+            add((a, kg.reporter, T.plain(r)))
+        add((a, kg.sourceFile, T.plain(page.name)))
+        add((a, kg.articleIndex, T.integer(art.index)))
+        add((a, kg.startOffset, T.integer(art.start)))
+        add((a, kg.endOffset, T.integer(art.end)))
+        add((a, kg.text, T.zh(art.text)))
 
-    iris: dict[int, URIRef] = {}
+    iris: dict[int, object] = {}
+
+    def iri(ent: Entity):
+        got = iris.get(id(ent))
+        if got is None:
+            got = iris[id(ent)] = T.term(entity_iri(ent))
+        return got
+
     for ent in extraction.entities:
-        node = entity_iri(ent)
-        iris[id(ent)] = node
-        g.add((node, RDF.type, KG[ent.type]))
-        g.add((node, SKOS.prefLabel, _zh(ent.name)))
+        node = iri(ent)
+        add((node, a_type, kg[ent.type]))
+        add((node, T.skos.prefLabel, T.zh(ent.name)))
         for alias in sorted(ent.aliases - {ent.name}):
             if alias:
-                g.add((node, SKOS.altLabel, _zh(alias)))
+                add((node, T.skos.altLabel, T.zh(alias)))
         if ent.type == "Place":
-            g.add((node, KG.adminLevel, Literal(ent.level or "feature")))
+            add((node, kg.adminLevel, T.plain(ent.level or "feature")))
             if ent.code:
-                g.add((node, KG.adminCode, Literal(ent.code)))
+                add((node, kg.adminCode, T.plain(ent.code)))
         if not ent.gazetteer_only:
             for idx in sorted(ent.articles):
-                g.add((node, KG.mentionedIn, article_iri(page, idx)))
-
-    def iri(ent: Entity) -> URIRef:
-        return iris.get(id(ent)) or entity_iri(ent)
+                add((node, kg.mentionedIn, art_iri(idx)))
 
     # background knowledge: a place's parent, an agency's jurisdiction
     for ent in extraction.entities:
         if ent.type == "Place" and ent.parent is not None:
-            g.add((iri(ent), KG.partOf, iri(ent.parent)))
+            add((iri(ent), kg.partOf, iri(ent.parent)))
         if ent.jurisdiction is not None and ent.type == "Agency":
-            g.add((iri(ent), KG.jurisdiction, iri(ent.jurisdiction)))
+            add((iri(ent), kg.jurisdiction, iri(ent.jurisdiction)))
 
     for rel in extraction.relations:
-        s, p, o = iri(rel.subject), PROPERTY[rel.predicate], iri(rel.object)
-        g.add((s, p, o))
+        s, p, o = iri(rel.subject), T.term(PROPERTY[rel.predicate]), iri(rel.object)
+        add((s, p, o))
         if rel.evidence:
-            st = KGR[f"statement/{_hash(s, p, o)}"]
-            g.add((st, RDF.type, RDF.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
+            st = T.res(f"statement/{_hash(_unbracket(s), _unbracket(p), _unbracket(o))}")
+            add((st, a_type, T.rdf.Statement))
+            add((st, T.rdf.subject, s))
+            add((st, T.rdf.predicate, p))
+            add((st, T.rdf.object, o))
             for ev in rel.evidence:
-                g.add((st, KG.evidence, _add_evidence(g, page, ev, s, p, o)))
+                add((st, kg.evidence, evidence(ev, s, p, o)))
 
     for m in extraction.measures:
         prog = iri(m.program)
         ev = m.evidence
-        key = (article_iri(page, ev.article), m.start, m.text) if ev else (m.start, m.text, m.label)
-        node = KGR[f"measure/{_hash(*key, prog, m.value, m.unit)}"]
-        g.add((prog, KG.hasMeasure, node))
-        g.add((node, RDF.type, KG.Measure))
-        g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
-        g.add((node, KG.unit, Literal(m.unit)))
+        key = (_unbracket(art_iri(ev.article)), m.start, m.text) if ev else (m.start, m.text, m.label)
+        node = T.res(f"measure/{_hash(*key, _unbracket(prog), m.value, m.unit)}")
+        add((prog, kg.hasMeasure, node))
+        add((node, a_type, kg.Measure))
+        add((node, kg.value, T.typed(decimal_lexical(m.value), XSD.decimal)))
+        add((node, kg.unit, T.plain(m.unit)))
         if m.label:
-            g.add((node, RDFS.label, _zh(m.label)))
+            add((node, T.rdfs.label, T.zh(m.label)))
         if m.qualifier:
-            g.add((node, KG.qualifier, Literal(m.qualifier)))
+            add((node, kg.qualifier, T.plain(m.qualifier)))
         if ev:
-            g.add((node, KG.evidence, _add_evidence(g, page, ev, prog, KG.hasMeasure, node)))
+            add((node, kg.evidence, evidence(ev, prog, kg.hasMeasure, node)))
 
     for prog, value, _ev in extraction.dates:
         dtype = XSD.date if len(value) == 10 else XSD.gYearMonth if len(value) == 7 else XSD.gYear
-        g.add((iri(prog), KG.date, Literal(value, datatype=dtype)))
+        add((iri(prog), kg.date, T.typed(value, dtype)))
     return g
+
+
+def _unbracket(term) -> str:
+    """The IRI of a term of either kind, for hashing (``<x>`` and URIRef("x") → "x")."""
+    text = str(term)
+    return text[1:-1] if text.startswith("<") else text

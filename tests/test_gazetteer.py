@@ -369,7 +369,7 @@ def test_gazetteer_missing_data_names_the_file(tmp_path, monkeypatch):
         monkeypatch.undo()
         gz._store.cache_clear()
         gz._matcher.cache_clear()
-        gz._lengths_by_first_char.cache_clear()
+        gz._automaton.cache_clear()
 
 
 def test_gazetteer_load_time_is_under_budget():

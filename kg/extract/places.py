@@ -33,7 +33,7 @@ def admin_mentions(
         surface = text[start:end]
         if div.level == "village":
             # never a village when the name is also a county's or a city's (石家庄)
-            if any(d.level != "village" for d in gazetteer.lookup(surface)):
+            if any(d.level != "village" for d in gazetteer.lookup(surface, provinces=())):
                 continue
             # a bare village name (杨庄) only as an item of a list, not inside a word (杨庄小学)
             if not surface.endswith(_VILLAGE_ENDS) and end < len(text) and text[end] not in _LIST_BREAK:
