@@ -425,8 +425,11 @@ class OxigraphEngine:
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
+            from kg.store import term_converter
+
+            convert = term_converter()
             vars_ = [v.value for v in result.variables]
-            rows = [tuple(_from_ox(sol[v]) for v in vars_) for sol in result]
+            rows = [tuple(map(convert, sol)) for sol in result]
             return QueryResult("select", vars=vars_, rows=rows)
         g = Graph()
         for t in result:

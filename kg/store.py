@@ -159,6 +159,83 @@ def from_ox(term) -> Node | None:
     raise QueryError(f"unexpected term in results: {term!r}")
 
 
+def _fast_literal(value: str, language: str | None) -> Literal:
+    """A plain or language-tagged literal, built without rdflib's checks.
+
+    ``Literal(value, lang=language)`` validates the tag and tries to cast
+    the lexical form; for a term that comes out of Oxigraph (a valid tag, a
+    string with no datatype to cast) that work changes nothing and takes
+    most of the time of turning a result into rdflib terms. The instance
+    has the same attributes as the constructor's (checked at import, see
+    :func:`_fast_literals_agree`; otherwise the constructor is used).
+    """
+    inst = str.__new__(Literal, value)
+    inst._language = language
+    inst._datatype = None
+    inst._value = value
+    inst._ill_typed = None
+    return inst
+
+
+def _fast_literals_agree() -> bool:
+    try:
+        for value, lang in (("衡水市", "zh"), ("x y", None), ("", "en-gb")):
+            fast, slow = _fast_literal(value, lang), Literal(value, lang=lang)
+            if not (type(fast) is type(slow) and str(fast) == str(slow)
+                    and all(getattr(fast, a) == getattr(slow, a) for a in Literal.__slots__)
+                    and fast == slow and hash(fast) == hash(slow)):
+                return False
+        return True
+    except Exception:  # another rdflib layout
+        return False
+
+
+_FAST_LITERALS = _fast_literals_agree()
+
+
+def term_converter():
+    """A function converting pyoxigraph terms to rdflib terms like :func:`from_ox`,
+    faster, and remembering the terms it has converted (for one result:
+    IRIs, labels and literals repeat across its rows).
+
+    IRIs from Oxigraph are valid already, so they are not checked again.
+    """
+    cache: dict = {}
+    named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+    fast = _FAST_LITERALS
+
+    def convert(term):
+        if term is None:
+            return None
+        try:
+            return cache[term]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable term (RDF-star)
+            return from_ox(term)
+        kind = type(term)
+        if kind is named:
+            out = str.__new__(URIRef, term.value)
+        elif kind is literal:
+            language = term.language
+            if language:
+                out = _fast_literal(term.value, language) if fast else Literal(term.value, lang=language)
+            else:
+                datatype = term.datatype.value
+                if datatype == XSD_STRING:
+                    out = _fast_literal(term.value, None) if fast else Literal(term.value)
+                else:
+                    out = Literal(term.value, datatype=URIRef(datatype))
+        elif kind is blank:
+            out = BNode(term.value)
+        else:
+            return from_ox(term)
+        cache[term] = out
+        return out
+
+    return convert
+
+
 def canonical_graph(graph: rdflib.Graph) -> rdflib.Graph:
     """The graph with literals in the canonical form the store keeps.
 
@@ -557,11 +634,13 @@ class GraphStore:
             raise QueryError(f"query failed: {exc}") from exc
         if isinstance(res, ox.QueryBoolean):
             return ["ask"], [(Literal(bool(res)),)]
+        convert = term_converter()
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            rows = [tuple(from_ox(sol[i]) for i in range(len(names))) for sol in res]
+            # each solution is a sequence of its values (None when unbound)
+            rows = [tuple(map(convert, sol)) for sol in res]
             return names, rows
-        triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in res]
+        triples = [(convert(t.subject), convert(t.predicate), convert(t.object)) for t in res]
         return ["subject", "predicate", "object"], triples
 
 

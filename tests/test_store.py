@@ -20,6 +20,7 @@ from kg.store import (
     page_graph_iri,
     page_key,
     query_form,
+    term_converter,
 )
 
 KG = Namespace("https://w3id.org/cngov-kg/ontology#")
@@ -193,6 +194,30 @@ def test_store_query_converts_terms(store):
     assert rows == [(Literal("甲工程", lang="zh"), Literal("3000000", datatype=XSD.decimal), Literal("元"),
                      KGR["article/p1/0"], None)]
     assert rows[0][1].toPython() == 3000000
+
+
+def test_store_term_converter_matches_rdflib_constructors():
+    import pyoxigraph as ox
+
+    convert = term_converter()
+    cases = [
+        (ox.NamedNode("https://w3id.org/cngov-kg/id/place/131100000000"), HENGSHUI),
+        (ox.Literal("衡水市", language="zh"), Literal("衡水市", lang="zh")),
+        (ox.Literal("元"), Literal("元")),
+        (ox.Literal(""), Literal("")),
+        (ox.Literal("3000000", datatype=ox.NamedNode(str(XSD.decimal))), Literal("3000000", datatype=XSD.decimal)),
+        (ox.Literal("2021-05-01", datatype=ox.NamedNode(str(XSD.date))), Literal("2021-05-01", datatype=XSD.date)),
+        (ox.BlankNode("b1"), rdflib.BNode("b1")),
+        (None, None),
+    ]
+    for _ in range(2):  # converted, then remembered
+        for term, expected in cases:
+            got = convert(term)
+            assert got == expected and type(got) is type(expected)
+            if isinstance(expected, Literal):
+                assert (got.language, got.datatype, got.value, got.ill_typed) == \
+                    (expected.language, expected.datatype, expected.value, expected.ill_typed)
+                assert hash(got) == hash(expected) and got.n3() == expected.n3()
 
 
 def test_store_query_construct_returns_triples(store):
