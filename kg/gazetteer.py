@@ -325,6 +325,8 @@ def _store() -> _Store:
                 al.append(short)
         elif level == "county" and short != name:
             al.append(short)
+        elif level == "township" and name.endswith("村乡") and len(name) >= 5:
+            al.append(name[:-2] + "乡")  # 彭杜村乡 is written 彭杜乡
         st.add(div, al)
     return st
 
@@ -603,7 +605,9 @@ def _matcher() -> dict[str, tuple[str, ...]]:
             table.setdefault(f, set()).add(key)
     for name, codes in st.names.items():
         # aliases of 功能区 and 街道 (not generic, not short forms handled above)
-        if name in GENERIC_NAMES or name in st.generic or len(name) < 4 or name in table:
+        if name in GENERIC_NAMES or name in st.generic or name in table:
+            continue
+        if len(name) < 4 and not (len(name) == 3 and name.endswith("乡")):
             continue
         divs = [st.by_code[c] for c in codes]
         if any(d.level == "county" and d.short == name and not _is_zone(d.name) for d in divs):

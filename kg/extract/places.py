@@ -76,6 +76,7 @@ _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
 _ONE_CHAR_KINDS = ("water",)
 _SKIPPED_KINDS = ("terrain", "venue", "industrial")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
+_LOCATING = ("辖区内", "辖区", "境内", "市区", "城区", "县城", "域内")
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些员]")
 
 
@@ -93,6 +94,9 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     out: list[Mention] = []
     for m in _FEATURE_RE.finditer(text):
         s, e = m.start(), m.end()
+        nxt = _FEATURE_RE.match(text, e)
+        if nxt is not None and _KINDS.get(nxt.group()) in ("road", "residential", "park", "square") and len(nxt.group()) >= 2:
+            continue  # 南盐道|胡同, 衡水湖|大道: the name goes on to the next suffix
         if e < len(text) and not tokens.is_boundary(e):
             tail = text[e : e + 2]
             if not _AFTER_OK.match(tail) and NAME_CHAR.match(text[e]):
@@ -117,6 +121,11 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         # 衡水市区牛佐综合小区: the 区 of 市区 after a city is not part of the name
         while begin in barriers and begin < s and text[begin] in "区县市城":
             begin += 1
+        # 彭杜乡辖区溢东排河, 市区人民路: what locates the name is not part of it
+        for lead in _LOCATING:
+            k = text.rfind(lead, begin, s)
+            if k >= 0 and s - (k + len(lead)) >= 2:
+                begin = k + len(lead)
         stem = text[begin:s]
         name = text[begin:e]
         whole_name = nlp.pos(name) in ("ns", "nz", "nt", "nr")  # 长江, 大庆路: names jieba knows

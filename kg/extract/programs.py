@@ -103,7 +103,13 @@ def _clean(name: str) -> str:
     # leading verbs/adverbs that the tokenizer glued to the name (提前完成…)
     while (m := _LEAD_RE.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end() :]
+    # an aspect particle or a frequency left of the name (开展了|…, 组织了多次|…)
+    while (m := _PARTICLE_LEAD.match(name)) and len(name) - m.end() >= 4:
+        name = name[m.end() :]
     return name
+
+
+_PARTICLE_LEAD = re.compile(r"^(?:了|着|过|多次|数次|一次|两次|再次|首次|又一次)(?!性)")
 
 
 def is_generic(name: str, head: str) -> bool:
@@ -166,10 +172,111 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         name = name.strip("、，,;；：: ")
         if head not in _strong() and nlp.in_dictionary(name):
             continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name
+        umbrella = _enumeration(text, tokens, start, he, head)
+        if umbrella:
+            found.extend(umbrella)
+            continue
         found.append(ProgramMention(start, he, text[start:he], name, head))
     found.extend(_quoted_after_cue(text, tokens))
     found.extend(_paragraph_leads(text))
+    found.extend(_quoted_list(text))
+    found.extend(_document_titles(text))
     return _dedupe(found)
+
+
+# 五大造林工程, 三项行动, 5大行动: a count of the programs just listed
+_COUNTED = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
+_ITEM_STOP = "，,。；;：:！？!?（）()\n"
+
+
+def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str) -> list[ProgramMention]:
+    """A list closed by a count of its items (实施A、B、C五大造林工程; 开展A、B五大行动):
+    the umbrella (五大造林工程) and each item, as separate programs.
+
+    An item takes the umbrella's head when the count stands right before it
+    (河湖生态修复…五大行动 → 河湖生态修复行动)."""
+    m = None
+    for m in _COUNTED.finditer(text, start, end):
+        pass
+    if m is None or m.start() == start and (start == 0 or text[start - 1] != "、"):
+        return []
+    u_start = m.start()
+    if text[u_start - 1 : u_start] in "的之" or end - u_start > 10:
+        return []
+    items: list[tuple[int, int]] = []
+    e = u_start
+    s = start if start < u_start else u_start
+    if s < e:
+        items.append((s, e))
+    pos = s
+    while pos > 0 and text[pos - 1] in "、和及与":
+        b = pos - 1
+        a = b
+        while a > 0 and text[a - 1] not in _ITEM_STOP and text[a - 1] not in "、" and b - a < 16:
+            a -= 1
+        if a == b:
+            break
+        items.append((a, b))
+        pos = a
+    if len(items) < 2:
+        return []
+    umbrella_name = text[u_start:end]
+    append_head = umbrella_name[m.end() - u_start :] == head
+    out = [ProgramMention(u_start, end, umbrella_name, umbrella_name, head)]
+    for a, b in items:
+        a = max(a, scan_left(text, tokens, b, max_len=16))  # not the verb before the list
+        raw = text[a:b]
+        name = _clean(raw)
+        if len(name) < 2:
+            continue
+        a = b - len(name) if raw.endswith(name) else a
+        if append_head and not head_regex().search(name[-4:]):
+            name = name + head
+        out.append(ProgramMention(a, b, text[a:b], name, head))
+    return out
+
+
+# “共创文明城 志愿我先行”“小手拉大手 共创文明城”等主题创建活动: each quoted
+# name with the head phrase after the list
+
+
+def _quoted_list(text: str) -> list[ProgramMention]:
+    out = []
+    for m in re.finditer(r"((?:“[^“”]{2,24}”[、，,和及与]?){2,})等", text):
+        hm = None
+        for h in head_regex().finditer(text, m.end(), m.end() + 10):
+            if hm is not None and h.start() != hm.end():
+                break
+            hm = h
+        if hm is None or hm.start() - m.end() > 6 or any(c in "，,。；;" for c in text[m.end() : hm.end()]):
+            continue
+        if hm.end() < len(text) and NAME_CHAR.match(text[hm.end()]) and not heads_end(text, hm.end()):
+            continue
+        tail = text[m.end() : hm.end()]
+        for q in re.finditer(r"“([^“”]{2,24})”", m.group(1)):
+            a, b = m.start(1) + q.start(), m.start(1) + q.end()
+            name = q.group(1) + tail
+            out.append(ProgramMention(a, b, text[a:b], name, hm.group()))
+    return out
+
+
+def heads_end(text: str, pos: int) -> bool:
+    return bool(head_regex().match(text, pos))
+
+
+# a document in 《》 that sets a policy: 《…实施方案》, 《关于…的实施意见》, 《…管理规定》
+_POLICY_DOCS = ("方案", "规划", "计划", "意见", "规定", "办法", "条例", "细则", "纲要", "决定", "政策", "措施", "制度")
+
+
+def _document_titles(text: str) -> list[ProgramMention]:
+    out = []
+    for m in re.finditer(r"《([^《》\n]{4,60})》", text):
+        title = m.group(1)
+        core = re.sub(r"[（(][^）)]*[）)]$", "", title)
+        if not core.endswith(_POLICY_DOCS) or core.endswith(("工作规则", "议事规则")):
+            continue
+        out.append(ProgramMention(m.start(1), m.end(1), title, title, ""))
+    return out
 
 
 _COPULAS = ("是", "为全", "作为", "列入", "纳入")

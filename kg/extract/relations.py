@@ -54,6 +54,10 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
     ex.relations.append(Relation(s, p, o, [ev] if ev else []))
 
 
+# 五大造林工程, 三项行动: a count of the programs listed before it
+_UMBRELLA = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
+
+
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
     art = af.article
     text = art.text
@@ -132,6 +136,15 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 parts = [topic] if topic is not None else []
             for part in parts[:1]:
                 add(ex, part, "partOfProgram", whole.entity, ev)
+
+        # 4b. A、B、C五大行动: the items listed before a count of them are its parts
+        for p in progs:
+            if p.kind == "pronoun" or not _UMBRELLA.match(text, p.start):
+                continue
+            clause = max(text.rfind(c, sent.start, p.start) for c in "，,；;：:。") + 1
+            for q in progs:
+                if q.entity is not p.entity and max(clause, sent.start) <= q.start and q.end <= p.start:
+                    add(ex, q.entity, "partOfProgram", p.entity, ev)
 
         # 5. items of an article about a list of programs; the rules, plans,
         # meetings and subsidies of an article about one program are its parts
