@@ -157,3 +157,30 @@ def edge_engine(request):
 @pytest.mark.parametrize("name, params, columns, expected", EDGE_CASES, ids=[c[0] for c in EDGE_CASES])
 def test_query_library_edge_shapes(edge_engine, name, params, columns, expected):
     assert rows(run_named(edge_engine, name, params), *columns) == expected
+
+
+# places-without-programs walks kg:partOf* up from the parents of the
+# located places: every ancestor of a located village, however deep, has a
+# program; a place whose only program-holding relative is its parent has none
+DEEP_TTL = """
+@prefix kg: <https://w3id.org/cngov-kg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix p: <https://w3id.org/cngov-kg/id/place/> .
+p:s a kg:Place ; skos:prefLabel "省"@zh ; kg:adminLevel "province" .
+p:c a kg:Place ; skos:prefLabel "市"@zh ; kg:adminLevel "prefecture" ; kg:partOf p:s .
+p:k a kg:Place ; skos:prefLabel "县"@zh ; kg:adminLevel "county" ; kg:partOf p:c .
+p:t a kg:Place ; skos:prefLabel "镇"@zh ; kg:adminLevel "township" ; kg:partOf p:k .
+p:v a kg:Place ; skos:prefLabel "村"@zh ; kg:adminLevel "village" ; kg:partOf p:t .
+p:w a kg:Place ; skos:prefLabel "另村"@zh ; kg:adminLevel "village" ; kg:partOf p:t .
+p:k2 a kg:Place ; skos:prefLabel "另县"@zh ; kg:adminLevel "county" ; kg:partOf p:c .
+p:lone a kg:Place ; skos:prefLabel "孤地"@zh .
+<https://w3id.org/cngov-kg/id/program/g> a kg:Program ; skos:prefLabel "工程"@zh ; kg:locatedIn p:v .
+"""
+
+
+@pytest.mark.parametrize("engine_name", ["rdflib", "oxigraph"])
+def test_query_library_places_without_programs_deep_tree(engine_name):
+    g = Graph().parse(data=DEEP_TTL, format="turtle")
+    engine = RdflibEngine(g) if engine_name == "rdflib" else OxigraphEngine(g)
+    assert rows(run_named(engine, "places-without-programs"), "label", "level") == [
+        ("孤地", None), ("另县", "county"), ("另村", "village")]
