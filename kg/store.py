@@ -200,19 +200,18 @@ def term_converter():
 
     IRIs from Oxigraph are valid already, so they are not checked again.
     """
-    cache: dict = {}
+    cache: dict = {None: None}
+    get, missing = cache.get, object()
     named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
     fast = _FAST_LITERALS
 
     def convert(term):
-        if term is None:
-            return None
         try:
-            return cache[term]
-        except KeyError:
-            pass
+            out = get(term, missing)
         except TypeError:  # an unhashable term (RDF-star)
             return from_ox(term)
+        if out is not missing:
+            return out
         kind = type(term)
         if kind is named:
             out = str.__new__(URIRef, term.value)
