@@ -325,7 +325,7 @@ def _store() -> _Store:
                 al.append(short)
         elif level == "county" and short != name:
             al.append(short)
-        elif level == "township" and name.endswith("村乡") and len(name) >= 5:
+        elif level == "township" and name.endswith("村乡") and len(name) >= 4:
             al.append(name[:-2] + "乡")  # 彭杜村乡 is written 彭杜乡
         st.add(div, al)
     return st

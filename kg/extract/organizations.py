@@ -108,7 +108,54 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
         om = _single(text, s, e, surface, place_end, out)
         if om is not None:
             out.append(om)
+    forces = _task_forces(text, place_end, tokens, out)
+    out = [o for o in out if not any(t.start <= o.start and o.end <= t.end for t in forces)] + forces
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
+
+
+# a body set up for one task: 健康衡水领导小组, 创森工作领导小组办公室, 防汛抗旱指挥部
+_TASK_FORCE = re.compile(r"(?:领导小组|指挥部)(?:办公室)?")
+
+
+def _task_forces(text: str, place_end: dict[int, Mention], tokens: TokenIndex | None,
+                 found: list[OrgMention]) -> list[OrgMention]:
+    if tokens is None:
+        return []
+    out = []
+    for m in _TASK_FORCE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(o.start <= s < o.end for o in found):
+            continue
+        begin = scan_name_left(text, tokens, s, max_len=12, barriers=set(), extra_stops=NOMINAL_VERBS, verbs_inside=True)
+        # a level character starts the name (市创森工作领导小组), a place too
+        for i in range(begin, s):
+            if text[i] in "市县区" and not _inside_word(text, i) and i + 1 < s:
+                begin = i
+                break
+        stem = text[begin:s]
+        if len(stem) < 2 or stem[-1] in "的和及与、":
+            continue
+        # a list item or a clause's subject starts at the delimiter (、健康衡水领导小组)
+        k = begin
+        while k > 0 and begin - k < 4 and NAME_CHAR.match(text[k - 1]):
+            k -= 1
+        if k < begin and (k == 0 or text[k - 1] in "、，,。；;：:“（(\n") and not any(o.start < begin and k < o.end for o in found):
+            begin = k
+        if any(o.start < s and begin < o.end for o in found):
+            continue  # 衡水市委|党史学习教育领导小组办公室: a unit of a body already found
+        om = OrgMention("Agency", begin, e, text[begin:e], "department", text[begin:e], text[begin:e])
+        place = next((p for p in place_end.values() if p.start == begin and s - p.end >= 2), None)
+        if place is not None:
+            om.jurisdiction, om.start = place, place.start
+            om.stem = om.surface_stem = text[place.end : e]
+        elif text[begin] in "市县区":
+            om.level_hint = _level_of(text[begin:e]) or lex.LEVEL_PREFIXES[text[begin]]
+            om.pronoun = _pronoun_before(text, begin)
+            om.start = begin - len(om.pronoun)
+            om.stem = om.surface_stem = text[begin + 1 : e]
+        om.text = text[om.start : e]
+        out.append(om)
+    return out
 
 
 def _on_boundaries(text: str, tokens: TokenIndex, s: int, e: int) -> bool:
@@ -260,15 +307,25 @@ _COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
 _MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视台", "广播电视台"))
 
 
-def _has_proper_part(text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention]) -> bool:
+# industries that end firms' short names (以岭科技, 顺丰物流) and ordinary phrases alike
+_SECTORS = frozenset("科技 物流 实业 置业 地产 能源 环保 传媒 食品 电子 电气 化工 纺织 乳业 矿业 钢铁 汽车 药业 建工 电器".split())
+
+
+def _has_proper_part(
+    text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention], skip: list[Mention] = ()
+) -> bool:
     """True when the stem holds a place name or a word jieba does not know as
-    a common word (a proper name such as 佐英, 以岭)."""
+    a common word (a proper name such as 佐英, 以岭); words inside ``skip``
+    (place names) do not count."""
     from kg import nlp
 
     if any(begin <= p.start < end for p in places):
         return True
     i = tokens.token_at(begin)
     while i < len(tokens.tokens) and tokens.tokens[i].start < end:
+        if any(p.start <= tokens.tokens[i].start < p.end for p in skip):
+            i += 1
+            continue
         w = tokens.tokens[i].text
         if not nlp.in_dictionary(w) or nlp.pos(w) in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or w.startswith("第"):
             return True
@@ -306,6 +363,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             ):
                 begin = i
                 break
+        if begin > 0 and text[begin - 1 : begin + 1] == "中国":
+            begin -= 1  # 中国医学科学院: 中 is not the preposition here
         name = text[begin:e]
         stem = name[: len(name) - len(m.group())]
         if (len(stem) < 2 and not (stem in ("市", "县", "区") and len(m.group()) >= 3)) or name in stop:
@@ -322,6 +381,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         level_prefix = stem[:1] in "市县区" and not _inside_word(text, begin)
         if m.group().endswith(_NEEDS_PROPER) and not (level_prefix or _has_proper_part(text, tokens, begin, s, places)):
             continue  # 中职学校, 高端科技, 农村水厂: common words before these suffixes name no one
+        if m.group() in _SECTORS and not _has_proper_part(text, tokens, begin, s, [], skip=places):
+            continue  # 衡水市科技, 河北省县域科技: a place and a sector name no firm (以岭科技 does)
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
             between = text[out[-1].end : begin]

@@ -92,18 +92,25 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         _FEATURE_RE = _feature_regex()
     generic = feature_lex.GENERIC_FEATURE_WORDS
     out: list[Mention] = []
+    carry: tuple[int, int] | None = None  # (end, start) of a suffix the next one continues
     for m in _FEATURE_RE.finditer(text):
         s, e = m.start(), m.end()
         nxt = _FEATURE_RE.match(text, e)
         if nxt is not None and _KINDS.get(nxt.group()) in ("road", "residential", "park", "square") and len(nxt.group()) >= 2:
+            carry = (e, carry[1] if carry and carry[0] == s else s)
             continue  # 南盐道|胡同, 衡水湖|大道: the name goes on to the next suffix
+        inner = carry[1] if carry and carry[0] == s else None
+        carry = None
         if e < len(text) and not tokens.is_boundary(e):
             tail = text[e : e + 2]
             if not _AFTER_OK.match(tail) and NAME_CHAR.match(text[e]):
                 continue
         tok = tokens.tokens[tokens.token_at(s)]
         head = s
-        if tok.start < s:
+        if inner is not None:
+            head = tok_start = tokens.tokens[tokens.token_at(inner)].start
+            s = inner if tok_start == inner else s
+        elif tok.start < s:
             word = text[tok.start : max(tok.end, e)]
             if nlp.in_dictionary(word) and nlp.pos(word) not in ("ns", "nz", "nt", "nr"):
                 continue  # the tail of a common word
@@ -132,6 +139,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         ring = _KINDS.get(suffix) in ("road", "highway") and "环" in suffix and (not stem or stem in "东西南北")
         if ring:
             pass  # 外环路, 北外环: a city's ring roads are named by their suffix
+        elif name == m.group():
+            continue  # 该胡同, 这条河: the kind alone names nothing
         elif (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
             continue
         if not ring and (name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name))):

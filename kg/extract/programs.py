@@ -204,8 +204,14 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     if text[u_start - 1 : u_start] in "的之" or end - u_start > 10:
         return []
     items: list[tuple[int, int]] = []
-    e = u_start
     s = start if start < u_start else u_start
+    # the items inside the name found so far (河道清障、岸线管控、水污染防治三大行动)
+    e = u_start
+    for k in range(u_start - 1, s - 1, -1):
+        if text[k] in "、":
+            if k + 1 < e:
+                items.append((k + 1, e))
+            e = k
     if s < e:
         items.append((s, e))
     pos = s
@@ -309,12 +315,17 @@ def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:
     them all: 开展井盖、道路专项集中整治; 实施西邵、杨庄、东街城中村改造."""
     start = begin
     while start > 0 and text[start - 1] == "、":
-        seg = scan_left(text, tokens, start - 1, max_len=5)
+        seg = scan_left(text, tokens, start - 1, max_len=5, allow_quotes=False)
         if not 1 <= start - 1 - seg <= 4:
             break
         start = seg
     if start == begin:
         return begin
+    if start > 0 and text[start - 1] == "”":
+        # “我为群众办实事”最美人物、最美集体颁奖活动: the quoted part opens the name
+        opening = text.rfind("“", max(0, start - 30), start - 1)
+        if opening >= 0 and "”" not in text[opening : start - 1]:
+            return opening
     before = text[max(0, start - 4) : start].rstrip(" 了")
     return start if before.endswith(_CUES) else begin
 

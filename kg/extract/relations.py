@@ -31,6 +31,8 @@ _LEAD_IN = re.compile(
     r"^(?:今年|去年|近日|日前|近期|目前|同时|此外|另外|为此|对此|当天|随后|近年来|今年以来|去年以来|"
     r"\d{1,2}月(?:\d{1,2}日)?|(?:19|20)\d\d年(?:以来)?)?$"
 )
+# 本报讯（记者王强）, 河北日报讯(记者焦磊), 新华社北京3月1日电: the dateline before the first sentence
+_BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s*(?:[（(][^（）()]{0,30}[）)])?")
 _ROLE_RE = re.compile("|".join(sorted(_ROLE_CUES, key=len, reverse=True)))
 _RUN_CUES = re.compile(
     "把|将|以|开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
@@ -54,6 +56,7 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
     ex.relations.append(Relation(s, p, o, [ev] if ev else []))
 
 
+_JOINERS = ("、", "和", "与", "及", "同")
 # 五大造林工程, 三项行动: a count of the programs listed before it
 _UMBRELLA = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
 
@@ -93,9 +96,17 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # 2. the sentence's subject runs the programs it acts on
         subject = _subject(text, sent, [f for f in here if f.entity.name not in _MEDIA])
         if subject is not None:
+            # 市爱卫会、健康衡水领导小组印发…: bodies joined to the subject act with it
+            subjects = [subject]
+            for f in bodies:
+                last = subjects[-1]
+                if f.start > last.end and f.start - last.end <= 1 and text[last.end : f.start] in _JOINERS:
+                    subjects.append(f)
+            end = subjects[-1].end
             for p in progs:
-                if p.start > subject.end and _RUN_CUES.search(text, subject.end, p.end):
-                    add(ex, subject.entity, "runs", p.entity, ev)
+                if p.start > end and _RUN_CUES.search(text, end, p.end):
+                    for sub in subjects:
+                        add(ex, sub.entity, "runs", p.entity, ev)
 
         # 2b. a place as subject (石家庄市实行…制度): its government runs the
         # program when the article names that government
@@ -211,7 +222,7 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     for f in here:
         if not (_is(f, "Agency") or _is(f, "Organization")):
             continue
-        lead = text[sent.start : f.start]
+        lead = _BYLINE.sub("", text[sent.start : f.start])
         # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
         last_break = max(lead.rfind(c) for c in "，,；;：:")
         tail = lead[last_break + 1 :].strip()
@@ -224,7 +235,7 @@ def _place_subject(text: str, sent, here: list["Found"]) -> "Found | None":
     for f in here:
         if f.entity.type != "Place" or f.entity.level == "feature":
             continue
-        lead = text[sent.start : f.start]
+        lead = _BYLINE.sub("", text[sent.start : f.start])
         last_break = max(lead.rfind(c) for c in "，,；;：:")
         if _LEAD_IN.match(lead[last_break + 1 :].strip()):
             return f

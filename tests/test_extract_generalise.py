@@ -1,0 +1,154 @@
+"""Tests of the rules added after scoring the extractor on pages it was not
+tuned on (eval/gold): lists closed by a count, quoted names sharing a head,
+policy documents in 《》, task forces, co-subjects, feature names that run on
+to a second suffix, and township names written without 村. The sentences
+are written for these tests, set in several provinces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import gazetteer
+from kg.extract.page import extract_page
+from kg.extract.programs import program_mentions
+from kg.extract.spans import TokenIndex
+from kg.ingest import parse_page
+from kg.model import Extraction
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in program_mentions(text, TokenIndex(text))]
+
+
+def page(text: str) -> Extraction:
+    return extract_page(parse_page("标题\n\n本报讯（记者王强）" + text + "\n", "generalise_test.txt"))
+
+
+def labels(ex: Extraction, type_: str) -> set[str]:
+    return {e.name for e in ex.entities if e.type == type_ and not e.gazetteer_only}
+
+
+def triples(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
+
+
+# --- programs ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, umbrella, items",
+    [
+        ("保定市大力实施城区绿化、道路河渠绿化、农田林网建设三大造林工程。", "三大造林工程",
+         ["城区绿化", "道路河渠绿化", "农田林网建设"]),
+        # the count right before the head: each item takes the head
+        ("全省开展河道清障、岸线管控、水污染防治三大行动。", "三大行动", ["河道清障行动", "岸线管控行动"]),
+    ],
+)
+def test_programs_list_closed_by_a_count_gives_umbrella_and_items(text, umbrella, items):
+    found = names(text)
+    assert umbrella in found
+    for item in items:
+        assert item in found
+    assert not any(n.endswith(umbrella) and n != umbrella for n in found)  # no item glued to it
+
+
+def test_relations_items_of_a_counted_list_are_parts_of_it():
+    ex = page("保定市大力实施城区绿化、道路河渠绿化、农田林网建设三大造林工程。")
+    t = triples(ex)
+    for item in ("城区绿化", "道路河渠绿化", "农田林网建设"):
+        assert (item, "partOfProgram", "三大造林工程") in t
+
+
+def test_programs_a_list_without_a_count_is_not_an_umbrella():
+    found = names("该县开展道路绿化、农田林网建设。")
+    assert not any("大" in n for n in found)
+
+
+def test_programs_quoted_names_share_the_head_after_them():
+    found = names("各单位结合“清洁家园 人人有责”“文明出行 从我做起”等主题宣传活动,组织志愿者。")
+    assert "清洁家园 人人有责主题宣传活动" in found
+    assert "文明出行 从我做起主题宣传活动" in found
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["关于加快发展养老服务业的实施意见", "郑州市城市绿化管理规定", "成都市2022年全民健身实施方案", "湖南省农村公路条例"],
+)
+def test_programs_policy_documents_in_title_marks(title):
+    assert title in names(f"该市先后出台了《{title}》等文件。")
+
+
+@pytest.mark.parametrize("title", ["关于做好春节期间安全工作的通知", "市民满意度调查问卷", "工作规则"])
+def test_programs_other_documents_are_not_programs(title):
+    assert title not in names(f"会议审议了《{title}》。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("该市在三个广场组织了多次义务植树活动。", "义务植树活动"),
+        ("全县开展了春季爱国卫生运动周活动。", "春季爱国卫生运动周活动"),
+        # 一次性 is part of a benefit's name
+        ("给予5000元一次性创业补贴。", "一次性创业补贴"),
+    ],
+)
+def test_programs_particles_and_frequencies_are_not_part_of_a_name(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_a_quoted_part_before_a_list_opens_the_name():
+    text = "由市委宣传部主办的“我为群众办实事”最美教师、最美医生评选活动举行。"
+    assert "我为群众办实事最美教师、最美医生评选活动" in names(text)
+
+
+def test_programs_common_phrases_are_not_programs():
+    assert "实际行动" not in names("广大市民用实际行动支持文明城市创建。")
+
+
+# --- agencies ----------------------------------------------------------------------------------
+
+def test_agencies_task_forces_by_their_suffix():
+    ex = page("南京市防汛抗旱指挥部发布预警。市创卫工作领导小组办公室召开会议。")
+    agencies = labels(ex, "Agency")
+    assert "南京市防汛抗旱指挥部" in agencies
+    assert "南京市创卫工作领导小组办公室" in agencies
+
+
+def test_agencies_task_force_named_after_a_place_keeps_its_name():
+    ex = page("该市爱卫会、健康长沙领导小组印发通知，开展爱国卫生专项行动。")
+    assert "健康长沙领导小组" in labels(ex, "Agency")
+
+
+def test_relations_co_subjects_run_the_program():
+    ex = page("长沙市卫健委、健康长沙领导小组印发通知，开展爱国卫生专项行动。")
+    t = triples(ex)
+    assert ("长沙市卫生健康委员会", "runs", "爱国卫生专项行动") in t
+    assert ("健康长沙领导小组", "runs", "爱国卫生专项行动") in t
+
+
+# --- places and organisations ------------------------------------------------------------------
+
+def test_features_run_on_to_a_second_suffix():
+    ex = page("杭州市上城区东盐道胡同居民见证了该胡同的变化。游客沿西湖大道骑行。")
+    places = labels(ex, "Place")
+    assert "东盐道胡同" in places and "西湖大道" in places
+    assert "胡同" not in places and "东盐道" not in places
+
+
+def test_features_locating_words_are_not_part_of_the_name():
+    ex = page("石家庄市长安区辖区滹沱河两侧完成绿化，市区中山路完成改造。")
+    places = labels(ex, "Place")
+    assert "滹沱河" in places and "中山路" in places
+    assert not any(p.startswith(("长安区辖区", "市区")) for p in places)
+
+
+def test_gazetteer_township_named_with_cun_is_written_without_it():
+    div = next(d for d in gazetteer.lookup("彭杜村乡"))
+    assert div in gazetteer.lookup("彭杜乡")
+
+
+def test_organisations_a_place_and_a_sector_name_no_firm():
+    ex = page("河北省县域科技创新大会召开，以岭科技参加，中国医学科学院专家到会。")
+    orgs = labels(ex, "Organization")
+    assert "河北省县域科技" not in orgs
+    assert "中国医学科学院" in orgs
