@@ -152,3 +152,28 @@ def test_organisations_a_place_and_a_sector_name_no_firm():
     orgs = labels(ex, "Organization")
     assert "河北省县域科技" not in orgs
     assert "中国医学科学院" in orgs
+
+
+@pytest.mark.parametrize(
+    "text, not_a_program",
+    [
+        ("各地扎实做好消毒工作。", "消毒工作"),
+        ("会议部署了科技工作。", "科技工作"),
+        ("开展市级培训三次。", "市级培训"),
+        ("要高质量建设民生工程。", "高质量建设民生工程"),
+    ],
+)
+def test_programs_fields_of_work_and_levels_are_not_names(text, not_a_program):
+    assert not_a_program not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("扎实开展冬季清洁取暖安全检查工作。", "冬季清洁取暖安全检查工作"),
+        ("推进市容环境综合整治。", "市容环境综合整治"),
+        ("启动高铁站前广场改造项目。", "高铁站前广场改造项目"),
+    ],
+)
+def test_programs_specific_names_survive_the_filters(text, expected):
+    assert expected in names(text)

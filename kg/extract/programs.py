@@ -52,12 +52,14 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
     "开展 推进 推动 实施 启动 落实 深化 加快 加强 强化 完善 健全 构建 建立 推行 实行 举办 组织 召开 "
     "出台 制定 推出 打造 创建 抓好 做好 开启 给予 提供 享受 申请 发放 加大 探索 持续 大力 全面 把 将 "
     "为推动 推进了 开展了 实施了".split()), key=len, reverse=True))
-_ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他)+")
+_ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
+                             r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
 
 
 _HEAD_RE: re.Pattern[str] | None = None
-_LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各类|各项|多项|一批|一项|主题性|我市|我县|该市|该县|本市|本县)")
+_LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各类|各项|多项|一批|一项|主题性|我市|我县|该市|该县|本市|本县"
+                      r"|高质量|高标准|高水平|第一时间)")
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 # an amount written before a subsidy or loan: 5000元一次性创业补贴, 最高20万担保贷款
 _AMOUNT = re.compile(r"^(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
@@ -125,6 +127,8 @@ def is_generic(name: str, head: str) -> bool:
         return True
     if head == "服务" and len(specific) < 4:  # 政务服务, 社保服务: a field, not a program
         return True
+    if head == "工作" and (len(specific) < 4 or nlp.in_dictionary(specific)):
+        return True  # 科技工作, 消毒工作: a field of work, not a program
     if specific in PARTICLES or all(c in "各项该这此本全一多重点主要相关有关" for c in specific):
         return True
     if "关于" in name:  # a document title (关于…的若干意见), not a program
