@@ -177,3 +177,15 @@ def test_programs_fields_of_work_and_levels_are_not_names(text, not_a_program):
 )
 def test_programs_specific_names_survive_the_filters(text, expected):
     assert expected in names(text)
+
+
+def test_relations_article_home_is_the_place_it_keeps_returning_to():
+    text = (
+        "“今天要去绵阳看孙子。”一早，江油市的王大爷登上了公交车。\n\n"
+        "江油市实施城乡公交服务水平提升工程，新开通公交线路5条。"
+        "江油市还推进镇区污水治理工程。江油市民出行更方便了。"
+    )
+    ex = extract_page(parse_page("把实事办到群众心坎上\n\n" + text + "\n", "home_test.txt"))
+    t = triples(ex)
+    assert ("城乡公交服务水平提升工程", "locatedIn", "江油市") in t
+    assert ("城乡公交服务水平提升工程", "locatedIn", "绵阳市") not in t

@@ -8,6 +8,8 @@ entities, then reads the relations off each sentence.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -191,6 +193,11 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
         for f in places:
             if f.surface in art.dateline:
                 return f.entity
+    # a place the article keeps coming back to (a feature about one county)
+    counts = Counter(id(f.entity) for f in places if f.entity.level in ("prefecture", "county", "township"))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return next(f.entity for f in places if id(f.entity) == ranked[0][0])
     opening = [f.entity for f in places if f.start < 120 and f.entity.level in ("prefecture", "county", "township")]
     if opening:
         return opening[0]
