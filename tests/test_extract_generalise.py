@@ -189,3 +189,12 @@ def test_relations_article_home_is_the_place_it_keeps_returning_to():
     t = triples(ex)
     assert ("城乡公交服务水平提升工程", "locatedIn", "江油市") in t
     assert ("城乡公交服务水平提升工程", "locatedIn", "绵阳市") not in t
+
+
+def test_relations_a_place_subject_lends_the_program_to_its_government_only_nearby():
+    near = "绵阳市人民政府召开常务会议。绵阳市实施老旧小区改造工程。"
+    far = "绵阳市人民政府召开常务会议。" + "会议听取了各县汇报，研究了有关事项。" * 12 + "\n\n绵阳市实施老旧小区改造工程。"
+    t_near = triples(page(near))
+    t_far = triples(page(far))
+    assert ("绵阳市人民政府", "runs", "老旧小区改造工程") in t_near
+    assert ("绵阳市人民政府", "runs", "老旧小区改造工程") not in t_far

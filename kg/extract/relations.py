@@ -112,7 +112,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # program when the article names that government
         if subject is None:
             lead = _place_subject(text, sent, here)
-            gov = _government_of(lead.entity, af) if lead is not None else None
+            gov = _government_of(lead.entity, af, sent.start) if lead is not None else None
             if gov is not None:
                 for p in progs:
                     if p.start > lead.end and _RUN_CUES.search(text, lead.end, p.end):
@@ -243,12 +243,18 @@ def _place_subject(text: str, sent, here: list["Found"]) -> "Found | None":
     return None
 
 
-def _government_of(place: Entity, af: "ArticleFacts") -> Entity | None:
-    """The government of ``place`` if the article names it."""
+def _government_of(place: Entity, af: "ArticleFacts", near: int) -> Entity | None:
+    """The government of ``place`` if the article names it close to ``near``
+    (in the same passage: a government named once in a long feature does not
+    run everything its city does)."""
     for f in af.found:
-        if f.entity.type == "Agency" and f.entity.jurisdiction is place and f.entity.name.endswith("人民政府"):
+        if f.entity.type == "Agency" and f.entity.jurisdiction is place and f.entity.name.endswith("人民政府") \
+                and abs(f.start - near) <= _GOVERNMENT_REACH:
             return f.entity
     return None
+
+
+_GOVERNMENT_REACH = 200
 
 
 def _list_program(af: "ArticleFacts") -> Entity | None:
