@@ -198,3 +198,16 @@ def test_relations_a_place_subject_lends_the_program_to_its_government_only_near
     t_far = triples(page(far))
     assert ("绵阳市人民政府", "runs", "老旧小区改造工程") in t_near
     assert ("绵阳市人民政府", "runs", "老旧小区改造工程") not in t_far
+
+
+def test_relations_the_headline_agency_acts_in_sentences_without_a_subject():
+    text = ("市住建局让百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。"
+            "全面做好农村燃气安全隐患排查工作。\n")
+    ex = extract_page(parse_page(text, "lead_test.txt"))
+    assert ("西安市住房和城乡建设局", "runs", "农村燃气安全隐患排查工作") in triples(ex)
+
+
+def test_relations_no_headline_agency_no_runs_from_subjectless_sentences():
+    text = "百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。\n\n全面做好农村燃气安全隐患排查工作。\n"
+    ex = extract_page(parse_page(text, "lead_test.txt"))
+    assert not any(p == "runs" and o == "农村燃气安全隐患排查工作" for _, p, o in triples(ex))

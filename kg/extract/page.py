@@ -439,9 +439,32 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
             head = [f.entity for f in progs if f.entity.name in af.article.headline or any(a in af.article.headline for a in f.entity.aliases)]
         af.headline_program = head[0] if head else None
         af.main_program = head[0] if head else (progs[0].entity if progs else None)
+        # the agency a headline is about (市住建局让百姓清洁温暖过冬)
+        headline = af.article.headline or ""
+        lead = [f.entity for f in af.found if f.entity.type == "Agency" and headline and _named_in(f.entity, headline)]
+        af.lead_agency = lead[0] if lead else None
 
 
 # --- pronouns ------------------------------------------------------------------
+
+def _named_in(agency: Entity, text: str) -> bool:
+    """True when ``text`` names ``agency`` by a label, or by its department's
+    name or abbreviation (市住建局 for 衡水市住房和城乡建设局)."""
+    labels = {agency.name, *agency.aliases}
+    if any(lbl and lbl in text for lbl in labels):
+        return True
+    jur = agency.jurisdiction
+    stem = agency.name
+    if jur is not None:
+        for form in sorted({jur.name, *jur.aliases}, key=len, reverse=True):
+            if form and stem.startswith(form):
+                stem = stem[len(form):]
+                break
+    if len(stem) < 3 or stem == agency.name:
+        return False
+    forms = {stem} | {abbr for abbr, full in agency_lex.ABBREVIATIONS.items() if full == stem and len(abbr) >= 3}
+    return any(f in text for f in forms)
+
 
 def _pronouns(af: ArticleFacts, reg: Registry, home_div) -> None:
     """该局 / 该市 / 我市 / 本次活动 …: a span that points to an entity."""
