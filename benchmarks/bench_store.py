@@ -142,7 +142,13 @@ def synthetic(target: int, out, seed: int = 7) -> dict:
                 t(prog, k("mentionedIn"), art)
                 t(agency, k("mentionedIn"), art)
                 t(prog, k("date"), _lit(f"2021-{1 + (page + j) % 12:02d}-{1 + j:02d}", dtype=XSD + "date"))
-                for p_name, s, o in (("locatedIn", prog, where), ("runs", agency, prog)):
+                relations = [("locatedIn", prog, where), ("runs", agency, prog)]
+                if j == 0:  # one program in four has a second body that undertakes it
+                    other, _ = rng.choice(agencies)
+                    if other != agency:
+                        relations.append(("undertakes", other, prog))
+                        t(other, k("mentionedIn"), art)
+                for p_name, s, o in relations:
                     t(s, k(p_name), o)
                     st = _iri(f"{KGR}statement/{_h(s, p_name, o)}")
                     ev = _iri(f"{KGR}evidence/{_h(art, j, s, p_name, o)}")
