@@ -448,22 +448,10 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
 # --- pronouns ------------------------------------------------------------------
 
 def _named_in(agency: Entity, text: str) -> bool:
-    """True when ``text`` names ``agency`` by a label, or by its department's
-    name or abbreviation (市住建局 for 衡水市住房和城乡建设局)."""
-    labels = {agency.name, *agency.aliases}
-    if any(lbl and lbl in text for lbl in labels):
-        return True
-    jur = agency.jurisdiction
-    stem = agency.name
-    if jur is not None:
-        for form in sorted({jur.name, *jur.aliases}, key=len, reverse=True):
-            if form and stem.startswith(form):
-                stem = stem[len(form):]
-                break
-    if len(stem) < 3 or stem == agency.name:
-        return False
-    forms = {stem} | {abbr for abbr, full in agency_lex.ABBREVIATIONS.items() if full == stem and len(abbr) >= 3}
-    return any(f in text for f in forms)
+    """True when ``text`` names ``agency`` by one of its labels (the agency
+    extractor has already read 市住建局 in a headline as an alias of
+    衡水市住房和城乡建设局)."""
+    return any(lbl and lbl in text for lbl in (agency.name, *agency.aliases))
 
 
 def _pronouns(af: ArticleFacts, reg: Registry, home_div) -> None:

@@ -260,7 +260,7 @@ def _quoted_list(text: str) -> list[ProgramMention]:
             hm = h
         if hm is None or hm.start() - m.end() > 6 or any(c in "，,。；;" for c in text[m.end() : hm.end()]):
             continue
-        if hm.end() < len(text) and NAME_CHAR.match(text[hm.end()]) and not heads_end(text, hm.end()):
+        if hm.end() < len(text) and NAME_CHAR.match(text[hm.end()]) and not head_regex().match(text, hm.end()):
             continue
         tail = text[m.end() : hm.end()]
         for q in re.finditer(r"“([^“”]{2,24})”", m.group(1)):
@@ -268,10 +268,6 @@ def _quoted_list(text: str) -> list[ProgramMention]:
             name = q.group(1) + tail
             out.append(ProgramMention(a, b, text[a:b], name, hm.group()))
     return out
-
-
-def heads_end(text: str, pos: int) -> bool:
-    return bool(head_regex().match(text, pos))
 
 
 # a document in 《》 that sets a policy: 《…实施方案》, 《关于…的实施意见》, 《…管理规定》

@@ -117,14 +117,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 for p in progs:
                     if p.start > lead.end and _RUN_CUES.search(text, lead.end, p.end):
                         add(ex, gov, "runs", p.entity, ev)
-
-        # 2b'. a sentence with no subject in an article whose headline names
-        # an agency: the agency acts (…全面做好农村“双代”工程安全隐患排查工作)
-        if subject is None and af.lead_agency is not None and lead_is_none(text, sent, here):
-            for p in progs:
-                cue = _RUN_CUES.search(text, sent.start, p.start)
-                if cue is not None and not any(sent.start <= f.start < cue.start() for f in here if f.kind != "pronoun"):
-                    add(ex, af.lead_agency, "runs", p.entity, ev)
+            # 2b'. no subject at all, in an article whose headline names an
+            # agency: the agency acts (…全面做好农村“双代”工程安全隐患排查工作)
+            if lead is None and af.lead_agency is not None:
+                for p in progs:
+                    cue = _RUN_CUES.search(text, sent.start, p.start)
+                    if cue is not None and not any(sent.start <= f.start < cue.start() for f in here if f.kind != "pronoun"):
+                        add(ex, af.lead_agency, "runs", p.entity, ev)
 
         # 2c. 以A为载体/抓手/依托: the agency A carries out the sentence's programs
         for b in bodies:
@@ -237,11 +236,6 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
         if _LEAD_IN.match(tail) or tail.endswith("记者从"):
             return f
     return None
-
-
-def lead_is_none(text: str, sent, here: list["Found"]) -> bool:
-    """True when no place is the sentence's subject either."""
-    return _place_subject(text, sent, here) is None
 
 
 def _place_subject(text: str, sent, here: list["Found"]) -> "Found | None":
