@@ -149,9 +149,7 @@ def _task_forces(text: str, place_end: dict[int, Mention], tokens: TokenIndex | 
             om.jurisdiction, om.start = place, place.start
             om.stem = om.surface_stem = text[place.end : e]
         elif text[begin] in "市县区":
-            om.level_hint = _level_of(text[begin:e]) or lex.LEVEL_PREFIXES[text[begin]]
-            om.pronoun = _pronoun_before(text, begin)
-            om.start = begin - len(om.pronoun)
+            _implicit_jurisdiction(om, text, begin, _level_of(text[begin:e]) or lex.LEVEL_PREFIXES[text[begin]])
             om.stem = om.surface_stem = text[begin + 1 : e]
         om.text = text[om.start : e]
         out.append(om)
@@ -181,9 +179,7 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
         if place is not None and place.name.endswith(surface[0]) and place.start < s + 1:
             om.jurisdiction, om.start = place, place.start
         else:
-            om.level_hint = _level_of(surface) or level_chars[surface[0]]
-            om.pronoun = _pronoun_before(text, s)
-            om.start = s - len(om.pronoun)
+            _implicit_jurisdiction(om, text, s, _level_of(surface) or level_chars[surface[0]])
         om.text = text[om.start : e]
         if om.start >= 2 and text[om.start - 2 : om.start] == "中共":
             om.start -= 2
@@ -201,9 +197,7 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
     if place is not None:
         om.jurisdiction, om.start = place, place.start
     elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1):
-        om.level_hint = level_chars[text[s - 1]]
-        om.pronoun = _pronoun_before(text, s - 1)
-        om.start = s - 1 - len(om.pronoun)
+        _implicit_jurisdiction(om, text, s - 1, level_chars[text[s - 1]])
     elif kind in ("government", "party"):
         return None  # 政府 / 党委 alone names no one
     om.text = text[om.start : e]
@@ -225,6 +219,15 @@ def _paired(text, s, e, parts, place_end, previous) -> list[OrgMention]:
             out.append(om)
         offset = pos + len(part)
     return out
+
+
+def _implicit_jurisdiction(om: OrgMention, text: str, pos: int, level_hint: str) -> None:
+    """The name starts with a level character at ``pos`` (市商务局, 该市委): the
+    jurisdiction is the place of that level in context, and a pronoun before
+    it (该, 我) belongs to the mention."""
+    om.level_hint = level_hint
+    om.pronoun = _pronoun_before(text, pos)
+    om.start = pos - len(om.pronoun)
 
 
 def _pronoun_before(text: str, pos: int) -> str:
