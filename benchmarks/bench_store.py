@@ -248,20 +248,8 @@ def run_oxigraph(nt_path: str, names: dict, runs: int, cap_s: float, conn) -> No
         # each query in its own process on the store opened read-only (as
         # kg serve runs them), killed when it exceeds the cap: Oxigraph
         # cannot interrupt a query in-process
-        res["queries"] = {}
-        spawn = multiprocessing.get_context("spawn")
-        for name, params in _query_params(names).items():
-            parent, child = spawn.Pipe(duplex=False)
-            proc = spawn.Process(target=_oxigraph_query, args=(str(path), name, params, runs, child))
-            proc.start()
-            child.close()
-            if parent.poll(cap_s):
-                res["queries"][name] = parent.recv()
-            else:
-                res["queries"][name] = {"median_ms": None, "runs_ms": [], "rows": None, "timed_out_s": cap_s}
-            proc.kill()
-            proc.join()
-            print(f"oxigraph {name}: {res['queries'][name]['median_ms']}", file=sys.stderr, flush=True)
+        res["queries"] = _each_query_in_a_child(
+            "oxigraph", "spawn", names, cap_s, lambda name, params: (_oxigraph_query, (str(path), name, params, runs)))
         res["query_peak_rss_mb"] = max((q.get("peak_rss_mb", 0) for q in res["queries"].values()), default=0)
         with GraphStore.open(path, create=False, read_only=True) as store:
             t0 = time.perf_counter()
@@ -299,25 +287,35 @@ def run_rdflib(nt_path: str, names: dict, runs: int, cap_s: float, conn) -> None
     res["load_s"] = time.perf_counter() - t0
     res["triples"] = len(graph)
     engine = RdflibEngine(graph)
-    res["queries"] = {}
     # each query runs in a forked copy of this process (the parsed graph is
     # shared copy-on-write), killed when one run exceeds the cap: rdflib's
     # evaluation of kg:partOf* paths can take hours at this size
-    fork = multiprocessing.get_context("fork")
+    res["queries"] = _each_query_in_a_child(
+        "rdflib", "fork", names, cap_s, lambda name, params: (_rdflib_query, (engine, name, params, runs, cap_s)))
+    res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send(res)
+
+
+def _each_query_in_a_child(engine: str, start_method: str, names: dict, cap_s: float, job) -> dict:
+    """Run every named query in a child process of its own (``job(name, params)``
+    gives its target and arguments; the child sends its result through the
+    pipe passed last), killed when it exceeds ``cap_s``."""
+    ctx = multiprocessing.get_context(start_method)
+    out: dict = {}
     for name, params in _query_params(names).items():
-        parent, child = fork.Pipe(duplex=False)
-        proc = fork.Process(target=_rdflib_query, args=(engine, name, params, runs, cap_s, child))
+        target, args = job(name, params)
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=target, args=(*args, child))
         proc.start()
         child.close()
         if parent.poll(cap_s):
-            res["queries"][name] = parent.recv()
+            out[name] = parent.recv()
         else:
-            res["queries"][name] = {"median_ms": None, "runs_ms": [], "rows": None, "timed_out_s": cap_s}
+            out[name] = {"median_ms": None, "runs_ms": [], "rows": None, "timed_out_s": cap_s}
         proc.kill()
         proc.join()
-        print(f"rdflib {name}: {res['queries'][name]['median_ms']}", file=sys.stderr, flush=True)
-    res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    conn.send(res)
+        print(f"{engine} {name}: {out[name]['median_ms']}", file=sys.stderr, flush=True)
+    return out
 
 
 def _in_process(target, *args) -> dict:
