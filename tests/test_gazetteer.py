@@ -369,7 +369,7 @@ def test_gazetteer_missing_data_names_the_file(tmp_path, monkeypatch):
         monkeypatch.undo()
         gz._store.cache_clear()
         gz._matcher.cache_clear()
-        gz._automaton.cache_clear()
+        gz._names.cache_clear()
 
 
 def test_gazetteer_load_time_is_under_budget():
@@ -382,3 +382,34 @@ def test_gazetteer_load_time_is_under_budget():
     print(f"gazetteer load: main {main:.2f}s, Hebei villages {hebei_villages:.2f}s")
     # budget < 1 s on an idle machine; CI shares its 2 cores, so allow slack
     assert main < 4.0 and hebei_villages < 4.0
+
+
+def _longest_by_trying_every_length(text, table):
+    out = {}
+    for i in range(len(text)):
+        for n in range(len(text) - i, 1, -1):
+            if text[i : i + n] in table:
+                out[i] = (n, table[text[i : i + n]])
+                break
+    return out
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_gazetteer_longest_names_equal_trying_every_length(seed):
+    """The automaton gives, at every offset, the longest name starting there —
+    offsets in characters, also after characters outside the BMP."""
+    import random
+
+    rng = random.Random(seed)
+    table = {n: (n,) for n in ("衡水", "衡水市", "故城", "故城县", "郑口镇", "城县", "水市故", "县郑口")}
+    pieces = list(table) + ["的", "在", "𠀀", "😀", "a", "，", "市", "县"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+    assert gz._longest(text, gz._index(table)) == _longest_by_trying_every_length(text, table)
+
+
+def test_gazetteer_scan_of_real_names_equals_trying_every_length():
+    table = gz._matcher()
+    text = "衡水市故城县郑口镇和𠀀新华区、高新区与石家庄市长安区，河北省衡水市冀州区" * 3
+    got = gz._longest(text, gz._names())
+    assert got == _longest_by_trying_every_length(text, table)
+    assert got  # the names are found
