@@ -184,6 +184,7 @@ def build(
     """
     from kg.atomic import StagedOutput, copy_store, pause_at, recover
     from kg.store import GraphStore, write_lock
+    from kg.summaries import compute_summaries
 
     started = time.perf_counter()
     out = Path(out_dir)
@@ -203,6 +204,9 @@ def build(
                 for r in results:
                     # one transaction per page: a page is never half-replaced
                     store.load_page_ntriples(r.name, r.ntriples)
+                # the whole-graph named queries' results, committed with the
+                # facts (loading a page dropped the previous ones)
+                compute_summaries(store)
                 graph = store.to_rdflib()
             pause_at("export")
             write_exports(graph, stage.dir, explorer=explorer)

@@ -7,6 +7,10 @@ Named queries are ``kg/queries/<name>.rq`` files with a header::
     # description: programs located in a place or any of its sub-places
     # param: place — a place name or alias
 
+A query without parameters may say ``# summary: yes``: ``kg build`` and
+``kg add`` then store its result in the graph store, and :func:`run_named`
+answers from it (see :mod:`kg.summaries`).
+
 A parameter line may give a type after the name (``# param: year:integer —
 …``): ``string`` (the default, a plain literal), ``integer``, ``decimal``,
 ``date`` or ``iri``. Parameters are never pasted into the query text: each
@@ -59,7 +63,7 @@ from kg.export import check_iri, nt_term, prefixes, turtle_text
 DEFAULT_TIMEOUT = 60.0
 PARAM_KINDS = ("string", "name", "integer", "decimal", "date", "iri")
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|summary)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?::([a-z]+))?\s*(?:[—–-]+\s*(.*))?$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -82,12 +86,19 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     source: str
+    summary: bool = False  # ``# summary: yes``: a precomputed result may answer it
 
 
-def parse_header(text: str, source: str) -> tuple[str, str, tuple[Param, ...]]:
-    """Read the ``# title/description/param`` lines at the top of a query."""
+def parse_header(text: str, source: str) -> tuple[str, str, tuple[Param, ...], bool]:
+    """Read the ``# title/description/param/summary`` lines at the top of a query.
+
+    Returns ``(title, description, params, summary)``. ``# summary: yes``
+    is refused for a query with parameters (a summary is one result for the
+    whole graph).
+    """
     title = description = ""
     params: list[Param] = []
+    summary = False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -102,6 +113,10 @@ def parse_header(text: str, source: str) -> tuple[str, str, tuple[Param, ...]]:
             title = value
         elif key == "description":
             description = value
+        elif key == "summary":
+            if value.lower() not in ("yes", "no"):
+                raise QueryError(f"{source}: bad summary line {stripped!r}; write '# summary: yes' or '# summary: no'")
+            summary = value.lower() == "yes"
         else:
             pm = _PARAM.match(value)
             if not pm:
@@ -110,7 +125,14 @@ def parse_header(text: str, source: str) -> tuple[str, str, tuple[Param, ...]]:
             if kind not in PARAM_KINDS:
                 raise QueryError(f"{source}: parameter {name!r} has unknown type {kind!r}; use one of {', '.join(PARAM_KINDS)}")
             params.append(Param(name, kind, desc))
-    return title, description, tuple(params)
+    if summary and params:
+        raise QueryError(
+            f"{source}: '# summary: yes' is only allowed for a query without parameters "
+            f"(this one takes {', '.join(p.name for p in params)}); remove the summary line or the parameters"
+        )
+    if summary and _query_form(text) != "SELECT":
+        raise QueryError(f"{source}: '# summary: yes' is only allowed for a SELECT query")
+    return title, description, tuple(params), summary
 
 
 def load_query_file(path: str | Path) -> NamedQuery:
@@ -122,8 +144,8 @@ def load_query_file(path: str | Path) -> NamedQuery:
         raise QueryError(f"{path}: no such query file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"{path}: cannot read the query: {exc}") from None
-    title, description, params = parse_header(text, str(path))
-    return NamedQuery(path.stem, title, description, params, text, str(path))
+    title, description, params, summary = parse_header(text, str(path))
+    return NamedQuery(path.stem, title, description, params, text, str(path), summary)
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +156,8 @@ def library() -> dict[str, NamedQuery]:
         if entry.name.endswith(".rq"):
             text = entry.read_text(encoding="utf-8")
             name = entry.name[:-3]
-            title, description, params = parse_header(text, f"kg/queries/{entry.name}")
-            found[name] = NamedQuery(name, title, description, params, text, f"kg/queries/{entry.name}")
+            title, description, params, summary = parse_header(text, f"kg/queries/{entry.name}")
+            found[name] = NamedQuery(name, title, description, params, text, f"kg/queries/{entry.name}", summary)
     return found
 
 
@@ -502,10 +524,44 @@ def run_query(
     return outcome["result"]
 
 
-def run_named(engine, name: str, params: Mapping[str, str] | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-    """Run the named query ``name`` with string parameter values, e.g. ``{"place": "故城县"}``."""
+def summary_result(engine, query: NamedQuery) -> QueryResult | None:
+    """The precomputed result of ``query`` (a ``# summary: yes`` query) when
+    ``engine`` runs on a graph store holding a valid summary of its current
+    text; None otherwise. The rdflib engine never has one."""
+    if not query.summary or query.params or not isinstance(engine, OxigraphEngine):
+        return None
+    store = engine.graph_store
+    if store is None or not hasattr(store, "read_summary"):
+        return None
+    from kg.summaries import load
+
+    found = load(store, query)
+    if found is None:
+        return None
+    vars_, rows = found
+    return QueryResult("select", vars=list(vars_), rows=rows)
+
+
+def run_named(
+    engine,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    live: bool = False,
+) -> QueryResult:
+    """Run the named query ``name`` with string parameter values, e.g. ``{"place": "故城县"}``.
+
+    A ``# summary: yes`` query on a graph store answers from the result
+    stored by the last ``kg build``/``kg add`` when it is valid (see
+    :mod:`kg.summaries`); ``live`` runs the query instead.
+    """
     q = get_query(name)
-    return run_query(engine, q.text, bind_params(q, dict(params or {})), timeout, q.source)
+    bindings = bind_params(q, dict(params or {}))
+    if not live and not bindings:
+        cached = summary_result(engine, q)
+        if cached is not None:
+            return cached
+    return run_query(engine, q.text, bindings, timeout, q.source)
 
 
 # --- loading a graph ---------------------------------------------------------------

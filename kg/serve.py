@@ -18,6 +18,11 @@ are reused between queries, so the cost of starting a process is paid only
 after a timeout or a crash, not per query. Results are capped at
 ``max_rows`` rows (or triples); a truncated answer carries the header
 ``X-KG-Truncated: max-rows=N``.
+
+The store's summary graphs (precomputed results of named queries, see
+``kg/summaries.py``) are not part of the data: a query that names graphs
+(``GRAPH``) without a dataset of its own (``FROM``, ``named-graph-uri``)
+sees the page graphs only.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import StoreError
-from kg.store import DEFAULT_PREFIXES, UPDATE_KEYWORDS, GraphStore, query_form
+from kg.store import DEFAULT_PREFIXES, UPDATE_KEYWORDS, GraphStore, names_graphs, query_form
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 WORKER_START_TIMEOUT = 60.0  # seconds for a worker process to open the store
@@ -181,8 +186,13 @@ def write_triples(triples: list, fmt: str) -> bytes:
 
 
 def execute(store, sparql: str, accept: str | None, max_rows: int,
-            default_graphs: list[str] = (), named_graphs: list[str] = ()) -> Reply:
-    """Run one query against an open :class:`pyoxigraph.Store` and format the reply."""
+            default_graphs: list[str] = (), named_graphs: list[str] = (),
+            page_graphs: list[str] | None = None) -> Reply:
+    """Run one query against an open :class:`pyoxigraph.Store` and format the reply.
+
+    ``page_graphs``: when given, the named graphs a ``GRAPH`` pattern may
+    see if the request and the query name none (hiding the summary graphs).
+    """
     import pyoxigraph as ox
 
     form = query_form(sparql)
@@ -196,6 +206,8 @@ def execute(store, sparql: str, accept: str | None, max_rows: int,
             pass  # the store's default graph holds the union of the pages
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        elif page_graphs is not None and names_graphs(sparql):
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in page_graphs]
     except ValueError as exc:
         return Reply.text(400, f"bad graph IRI: {exc}")
     try:
@@ -251,6 +263,9 @@ def _worker_main(conn, store_path: str, max_rows: int) -> None:
     except StoreError as exc:
         conn.send(("error", str(exc)))
         return
+    # the store is read-only while the workers have it open: its page
+    # graphs are listed once (only needed when it holds summary graphs)
+    page_graphs = store.page_graph_iris() if store.summary_names() else None
     conn.send(("ready", ""))
     while True:
         try:
@@ -260,7 +275,7 @@ def _worker_main(conn, store_path: str, max_rows: int) -> None:
         if request is None:
             break
         sparql, accept, default_graphs, named_graphs = request
-        reply = execute(store.oxigraph, sparql, accept, max_rows, default_graphs, named_graphs)
+        reply = execute(store.oxigraph, sparql, accept, max_rows, default_graphs, named_graphs, page_graphs)
         conn.send(reply)
     store.close()
 

@@ -32,6 +32,13 @@ and dates as values, so ``"3000000.0"^^xsd:decimal`` comes back as
 ``"3000000"^^xsd:decimal``. :func:`canonical_graph` applies the same
 normalisation to an in-memory graph, for comparisons.
 
+Summaries. Named graphs under ``SUMMARY_GRAPH_NS`` hold precomputed
+results of whole-graph named queries (:mod:`kg.summaries`). They are not
+pages and not in the default graph, so nothing that reads pages or the
+union sees them. Every write that changes pages drops them all in the same
+transaction, so a summary never outlives the facts it was computed from;
+``kg build`` and ``kg add`` compute them again before their commit.
+
 Concurrency. One process may open a store for writing at a time (Oxigraph's
 own lock). Opening read-only while another process writes is undefined
 behaviour in Oxigraph, so the store keeps an advisory lock file next to the
@@ -69,6 +76,9 @@ from kg.errors import QueryError, StoreError
 
 RESOURCE_NS = "https://w3id.org/cngov-kg/id/"
 PAGE_GRAPH_NS = RESOURCE_NS + "page/"
+# precomputed results of whole-graph named queries (kg/summaries.py): one
+# named graph per query, outside PAGE_GRAPH_NS and never in the default graph
+SUMMARY_GRAPH_NS = "https://w3id.org/cngov-kg/resource/summary/"
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -336,6 +346,18 @@ def query_form(sparql: str) -> str:
     return ""
 
 
+def names_graphs(sparql: str) -> bool:
+    """True when the query has a ``GRAPH`` pattern and declares no dataset
+    of its own (``FROM``): its named graphs must then be the page graphs,
+    so that the summary graphs stay hidden.
+
+    >>> names_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), names_graphs("SELECT * { ?s <x:graph> ?o }")
+    (True, False)
+    """
+    words = {tok for _, tok in _tokens(sparql)}
+    return "GRAPH" in words and "FROM" not in words
+
+
 def inject_values(sparql: str, bindings: Mapping[str | Variable, Node]) -> str:
     """Put a VALUES block for ``bindings`` at the start of the query's WHERE group.
 
@@ -397,6 +419,9 @@ class GraphStore:
         self.read_only = read_only
         self._lock_fd = lock_fd
         self._closed = False
+        # summary graphs known to be in the store (None: not looked yet);
+        # exact while this object is the only writer (the store's lock)
+        self._summary_graphs: set[str] | None = None
 
     # opening and closing
 
@@ -496,13 +521,13 @@ class GraphStore:
             lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
             operations += _replace_operations(page_graph_iri(name), lines)
         if operations:
-            self._update(" ;\n".join(operations))
+            self._write(operations)
 
     def remove_page(self, name: str) -> bool:
         """Remove a page's triples; return whether the page was there."""
         self._check_writable()
         present = page_key(name) in self.pages()
-        self._update(" ;\n".join(_replace_operations(page_graph_iri(name), [])))
+        self._write(_replace_operations(page_graph_iri(name), []))
         return present
 
     def load_page_ntriples(self, page_name: str, data: bytes | str) -> None:
@@ -517,7 +542,7 @@ class GraphStore:
         except SyntaxError as exc:
             raise StoreError(f"page {page_name}: invalid N-Triples: {exc}") from exc
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
-        self._update(" ;\n".join(_replace_operations(page_graph_iri(page_name), lines)))
+        self._write(_replace_operations(page_graph_iri(page_name), lines))
 
     def bulk_load(self, page_name: str, path: str | os.PathLike[str], format: str = "nt") -> None:
         """Load a large file into a page's graph without a transaction.
@@ -528,10 +553,64 @@ class GraphStore:
         self._check_writable()
         fmt = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}[format]
         graph = ox.NamedNode(page_graph_iri(page_name))
-        self._update(" ;\n".join(_replace_operations(graph.value, [])))
+        self._write(_replace_operations(graph.value, []))  # the summaries go first
         self._store.bulk_load(path=str(path), format=fmt, to_graph=graph)
         # the union: the same triples once more in the default graph
         self._store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+
+    def _write(self, operations: list[str]) -> None:
+        """Apply page-changing ``operations`` in one transaction that also
+        drops every summary graph: summaries describe the pages as they were."""
+        drops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(self._known_summary_graphs())]
+        self._update(" ;\n".join(drops + operations))
+        self._summary_graphs = set()
+
+    def _known_summary_graphs(self) -> set[str]:
+        if self._summary_graphs is None:
+            self._summary_graphs = {g.value for g in self._store.named_graphs()
+                                    if isinstance(g, ox.NamedNode) and g.value.startswith(SUMMARY_GRAPH_NS)}
+        return self._summary_graphs
+
+    # summaries (kg/summaries.py computes and decodes them)
+
+    def summary_names(self) -> list[str]:
+        """The names of the summaries in the store, sorted."""
+        self._check_open()
+        return sorted(g[len(SUMMARY_GRAPH_NS):] for g in self._known_summary_graphs())
+
+    def write_summaries(self, summaries: Mapping[str, Mapping[str, str]]) -> None:
+        """Replace all summaries by ``summaries`` (name -> {field: text}), in one transaction.
+
+        Each becomes the named graph ``SUMMARY_GRAPH_NS + name`` holding one
+        triple ``<graph> <SUMMARY_GRAPH_NS#field> "text"`` per field. The
+        pages are not touched.
+        """
+        self._check_writable()
+        ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(self._known_summary_graphs())]
+        for name, fields in summaries.items():
+            if not _VAR_NAME.match(name.replace("-", "_")):
+                raise StoreError(f"invalid summary name {name!r}")
+            g = ox.NamedNode(SUMMARY_GRAPH_NS + name)
+            lines = [f"{g} {ox.NamedNode(SUMMARY_GRAPH_NS + '#' + key)} {ox.Literal(value)} ."
+                     for key, value in sorted(fields.items())]
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }")
+        if ops:
+            self._update(" ;\n".join(ops))
+        self._summary_graphs = {SUMMARY_GRAPH_NS + name for name in summaries}
+
+    def read_summary(self, name: str) -> dict[str, str] | None:
+        """The fields of the summary ``name`` ({field: text}), or None when there is none."""
+        self._check_open()
+        try:
+            g = ox.NamedNode(SUMMARY_GRAPH_NS + name)
+        except ValueError:
+            return None
+        prefix = SUMMARY_GRAPH_NS + "#"
+        fields = {}
+        for q in self._store.quads_for_pattern(g, None, None, g):
+            if q.predicate.value.startswith(prefix) and isinstance(q.object, ox.Literal):
+                fields[q.predicate.value[len(prefix):]] = q.object.value
+        return fields or None
 
     def _update(self, update: str) -> None:
         try:
@@ -549,6 +628,10 @@ class GraphStore:
         keys = [g.value[len(PAGE_GRAPH_NS) :] for g in self._store.named_graphs()
                 if isinstance(g, ox.NamedNode) and g.value.startswith(PAGE_GRAPH_NS)]
         return sorted(keys)
+
+    def page_graph_iris(self) -> list[str]:
+        """The IRIs of the page graphs, sorted."""
+        return [PAGE_GRAPH_NS + key for key in self.pages()]
 
     def page_graph(self, name: str) -> rdflib.Graph:
         """The triples of one page."""
@@ -625,8 +708,12 @@ class GraphStore:
         return result["value"]
 
     def _run(self, text: str) -> tuple[list[str], list[tuple]]:
+        kwargs = {}
+        if names_graphs(text) and self._known_summary_graphs():
+            # GRAPH ?g must not find the summary graphs: name the page graphs
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in self.page_graph_iris()]
         try:
-            res = self._store.query(text, prefixes=DEFAULT_PREFIXES)
+            res = self._store.query(text, prefixes=DEFAULT_PREFIXES, **kwargs)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
         except OSError as exc:

@@ -21,11 +21,13 @@ from kg.query import (
     load_query_file,
     open_store,
     run_query,
+    summary_result,
 )
 
 EPILOG = """examples:
   kg query --list
   kg query programs-in-place --param place=故城县
+  kg query agency-programs --live            # run it, not its stored summary
   kg query -f my-query.rq --format csv
   kg query 'SELECT ?p ?l WHERE { ?p a kg:Program ; skos:prefLabel ?l }'
 """
@@ -52,6 +54,8 @@ def register(subparsers) -> None:
     src.add_argument("--store", "-s", default=None,
                      help="folder of an on-disk graph store (default: exports/store, else exports/kg.ttl)")
     p.add_argument("--format", "-t", choices=sorted(FORMATTERS), default="table", help="output format (default: table)")
+    p.add_argument("--live", action="store_true",
+                   help="run the query even when the store holds a precomputed summary of it")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"give up after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.set_defaults(func=run)
@@ -95,6 +99,8 @@ def run(args) -> int:
         engine = OxigraphEngine(open_store(args.store or DEFAULT_STORE))
     else:
         engine = RdflibEngine(load_graph("exports/kg.ttl"))
-    result = run_query(engine, query.text, bindings, timeout=args.timeout, source=query.source)
+    result = None if args.live or bindings else summary_result(engine, query)
+    if result is None:
+        result = run_query(engine, query.text, bindings, timeout=args.timeout, source=query.source)
     sys.stdout.write(FORMATTERS[args.format](result))
     return 0
