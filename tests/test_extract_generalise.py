@@ -211,3 +211,52 @@ def test_relations_no_headline_agency_no_runs_from_subjectless_sentences():
     text = "百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。\n\n全面做好农村燃气安全隐患排查工作。\n"
     ex = extract_page(parse_page(text, "lead_test.txt"))
     assert not any(p == "runs" and o == "农村燃气安全隐患排查工作" for _, p, o in triples(ex))
+
+
+def test_programs_items_of_a_counted_list_are_not_read_as_one_name():
+    found = names("泉州市实施河道清淤、岸线整治、水系连通三大工程。")
+    assert "三大工程" in found
+    assert not any("、" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, umbrella, items",
+    [
+        ("今年以来，该区开展了非遗展演、民俗摄影展、传统手工艺大赛等系列文化惠民活动。", "文化惠民活动",
+         ["非遗展演", "民俗摄影展", "传统手工艺大赛"]),
+        ("柳州市组织了科普讲座、青少年科技营等一系列科技周活动。", "科技周活动", ["科普讲座", "青少年科技营"]),
+    ],
+)
+def test_programs_a_series_closed_by_deng_gives_umbrella_and_items(text, umbrella, items):
+    found = names(text)
+    assert umbrella in found
+    for item in items:
+        assert item in found
+    assert not any("系列" in n for n in found)
+
+
+def test_relations_items_of_a_series_are_parts_of_it():
+    t = triples(page("今年以来，昆明市开展了非遗展演、民俗摄影展等系列文化惠民活动。"))
+    assert ("非遗展演", "partOfProgram", "文化惠民活动") in t
+    assert ("民俗摄影展", "partOfProgram", "文化惠民活动") in t
+
+
+def test_programs_a_series_of_bare_activities_names_nothing():
+    assert names("开展了非遗展演、民俗摄影展等系列活动。") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("其中，1至6号水面改造提升工程将坑塘水路连通。", "1至6号水面改造提升工程"),
+        ("县里实施了3号至5号泵站更新改造工程。", "3号至5号泵站更新改造工程"),
+        ("合肥市推进二至四期污水处理厂扩建工程。", "二至四期污水处理厂扩建工程"),
+    ],
+)
+def test_programs_a_range_of_numbered_works_is_one_name(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_two_titles_joined_by_ji_are_one_event():
+    found = names("会议期间举办了长三角新材料产业发展高峰论坛暨院士团队项目推介会。")
+    assert "长三角新材料产业发展高峰论坛暨院士团队项目推介会" in found
