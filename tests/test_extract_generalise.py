@@ -260,3 +260,24 @@ def test_programs_a_range_of_numbered_works_is_one_name(text, expected):
 def test_programs_two_titles_joined_by_ji_are_one_event():
     found = names("会议期间举办了长三角新材料产业发展高峰论坛暨院士团队项目推介会。")
     assert "长三角新材料产业发展高峰论坛暨院士团队项目推介会" in found
+
+
+@pytest.mark.parametrize(
+    "names_, chosen",
+    [
+        ({"清洁取暖工程安全服务"}, "清洁取暖工程"),
+        ({"污水管网改造项目质量管理"}, "污水管网改造项目"),
+        ({"农村生活水源置换工程建设"}, "农村生活水源置换工程"),
+        ({"便民服务"}, "便民服务"),  # no head before the tail: the name stands
+    ],
+)
+def test_programs_an_aspect_of_a_work_names_the_work(names_, chosen):
+    from kg.extract.resolve import choose_program_name
+
+    assert choose_program_name(names_) == chosen
+
+
+def test_measures_go_to_the_work_named_before_its_aspect():
+    ex = page("市住建局切实加强天然气入户工程安全服务管理。目前，560个改造村庄全部配备了驻村安全员。")
+    assert "天然气入户工程" in labels(ex, "Program")
+    assert any(m.program.name == "天然气入户工程" and m.value == 560 for m in ex.measures)
