@@ -281,3 +281,60 @@ def test_measures_go_to_the_work_named_before_its_aspect():
     ex = page("市住建局切实加强天然气入户工程安全服务管理。目前，560个改造村庄全部配备了驻村安全员。")
     assert "天然气入户工程" in labels(ex, "Program")
     assert any(m.program.name == "天然气入户工程" and m.value == 560 for m in ex.measures)
+
+
+# --- agencies named by parts of their name ------------------------------------------------------
+
+def agencies(text: str) -> set[str]:
+    return labels(page(text), "Agency")
+
+
+def test_agencies_a_party_school_under_its_committee():
+    assert "中共唐山市委党校" in agencies("唐山市近日召开会议，邀请市委党校教授授课。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("路北区城乡居民医疗保险中心开展医保政策宣传。", "路北区城乡居民医疗保险中心"),
+        ("会上，桃城区居民医疗保险中心主任作了发言。", "桃城区居民医疗保险中心"),
+    ],
+)
+def test_agencies_a_noun_between_the_place_and_a_service_unit_is_part_of_it(text, expected):
+    assert expected in agencies(text)
+
+
+def test_agencies_a_verb_between_the_place_and_a_unit_is_not():
+    assert not any("推进" in a for a in agencies("路北区全力推进医疗保险中心建设。"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在唐山市区，在市公安、城管以及社区工作人员等共同努力下，文明养犬成为共识。",
+         {"唐山市公安局", "唐山市城市管理综合行政执法局"}),
+        ("唐山市公安、城管联合执法，清理占道经营。", {"唐山市公安局", "唐山市城市管理综合行政执法局"}),
+        ("近日，赣州市组织市教育、卫生、交通等部门开展安全检查。",
+         {"赣州市教育局", "赣州市卫生健康委员会", "赣州市交通运输局"}),
+    ],
+)
+def test_agencies_a_list_of_sectors_after_a_level_character(text, expected):
+    assert expected <= agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唐山市今年县农业、林业产值稳步增长。",  # industries, not departments
+        "唐山市组织县教育、卫生、交通等行业开展检查。",
+        "城市公安、城管力量不足。",  # 城市 is no level character
+    ],
+)
+def test_agencies_sectors_that_are_industries_name_no_one(text):
+    assert not any(a.endswith(("农业农村局", "林业局", "教育局", "公安局")) for a in agencies(text))
+
+
+def test_programs_a_campaign_of_prevention_is_a_program_the_field_is_not():
+    found = names("我市扎实推进常态化疫情防控，积极应对疫情防控新形势。")
+    assert "常态化疫情防控" in found
+    assert "疫情防控" not in found

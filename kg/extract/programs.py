@@ -31,7 +31,7 @@ class ProgramMention:
 # without a cue verb or quotation marks, and heads the extractor ignores
 _DEMOTED = frozenset("消费券 热线 教育 运动 创建 补贴 贷款 试点 评选 普查 专项债".split())
 _IGNORED = frozenset("平台 模式 网络 运输 发放 置换 缴费 登记 维修 专线 优惠 示范 保障 管理 监管 指导 "
-                     "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改 防控".split())
+                     "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改".split())
 
 
 def _strong() -> frozenset[str]:
