@@ -338,3 +338,31 @@ def test_programs_a_campaign_of_prevention_is_a_program_the_field_is_not():
     found = names("我市扎实推进常态化疫情防控，积极应对疫情防控新形势。")
     assert "常态化疫情防控" in found
     assert "疫情防控" not in found
+
+
+# --- features in a counted list ----------------------------------------------------------------
+
+def places(text: str) -> set[str]:
+    return labels(page(text), "Place")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("洛阳市规划了习武园、民乐园、红色文化园、风雅园4个环湖公园。", {"习武园", "民乐园", "红色文化园", "风雅园"}),
+        ("镇江市建成了金山湖和北固湾两处湿地。", {"金山湖", "北固湾"}),
+    ],
+)
+def test_features_items_of_a_list_closed_by_a_count_of_features(text, expected):
+    found = places(text)
+    assert expected <= found
+    assert not any("和" in p or "、" in p for p in found)
+
+
+def test_features_a_feature_word_after_a_count_is_a_kind():
+    found = places("全市新建3个口袋公园，改造6个环湖公园。")
+    assert "口袋公园" not in found and "环湖公园" not in found
+
+
+def test_features_a_list_of_common_words_names_no_feature():
+    assert places("今年新建了绿化、亮化两个广场。") <= {"广场"} - {"广场"}
