@@ -211,3 +211,158 @@ def test_relations_no_headline_agency_no_runs_from_subjectless_sentences():
     text = "百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。\n\n全面做好农村燃气安全隐患排查工作。\n"
     ex = extract_page(parse_page(text, "lead_test.txt"))
     assert not any(p == "runs" and o == "农村燃气安全隐患排查工作" for _, p, o in triples(ex))
+
+
+def test_programs_items_of_a_counted_list_are_not_read_as_one_name():
+    found = names("泉州市实施河道清淤、岸线整治、水系连通三大工程。")
+    assert "三大工程" in found
+    assert not any("、" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, umbrella, items",
+    [
+        ("今年以来，该区开展了非遗展演、民俗摄影展、传统手工艺大赛等系列文化惠民活动。", "文化惠民活动",
+         ["非遗展演", "民俗摄影展", "传统手工艺大赛"]),
+        ("柳州市组织了科普讲座、青少年科技营等一系列科技周活动。", "科技周活动", ["科普讲座", "青少年科技营"]),
+    ],
+)
+def test_programs_a_series_closed_by_deng_gives_umbrella_and_items(text, umbrella, items):
+    found = names(text)
+    assert umbrella in found
+    for item in items:
+        assert item in found
+    assert not any("系列" in n for n in found)
+
+
+def test_relations_items_of_a_series_are_parts_of_it():
+    t = triples(page("今年以来，昆明市开展了非遗展演、民俗摄影展等系列文化惠民活动。"))
+    assert ("非遗展演", "partOfProgram", "文化惠民活动") in t
+    assert ("民俗摄影展", "partOfProgram", "文化惠民活动") in t
+
+
+def test_programs_a_series_of_bare_activities_names_nothing():
+    assert names("开展了非遗展演、民俗摄影展等系列活动。") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("其中，1至6号水面改造提升工程将坑塘水路连通。", "1至6号水面改造提升工程"),
+        ("县里实施了3号至5号泵站更新改造工程。", "3号至5号泵站更新改造工程"),
+        ("合肥市推进二至四期污水处理厂扩建工程。", "二至四期污水处理厂扩建工程"),
+    ],
+)
+def test_programs_a_range_of_numbered_works_is_one_name(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_two_titles_joined_by_ji_are_one_event():
+    found = names("会议期间举办了长三角新材料产业发展高峰论坛暨院士团队项目推介会。")
+    assert "长三角新材料产业发展高峰论坛暨院士团队项目推介会" in found
+
+
+@pytest.mark.parametrize(
+    "names_, chosen",
+    [
+        ({"清洁取暖工程安全服务"}, "清洁取暖工程"),
+        ({"污水管网改造项目质量管理"}, "污水管网改造项目"),
+        ({"农村生活水源置换工程建设"}, "农村生活水源置换工程"),
+        ({"便民服务"}, "便民服务"),  # no head before the tail: the name stands
+    ],
+)
+def test_programs_an_aspect_of_a_work_names_the_work(names_, chosen):
+    from kg.extract.resolve import choose_program_name
+
+    assert choose_program_name(names_) == chosen
+
+
+def test_measures_go_to_the_work_named_before_its_aspect():
+    ex = page("市住建局切实加强天然气入户工程安全服务管理。目前，560个改造村庄全部配备了驻村安全员。")
+    assert "天然气入户工程" in labels(ex, "Program")
+    assert any(m.program.name == "天然气入户工程" and m.value == 560 for m in ex.measures)
+
+
+# --- agencies named by parts of their name ------------------------------------------------------
+
+def agencies(text: str) -> set[str]:
+    return labels(page(text), "Agency")
+
+
+def test_agencies_a_party_school_under_its_committee():
+    assert "中共唐山市委党校" in agencies("唐山市近日召开会议，邀请市委党校教授授课。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("路北区城乡居民医疗保险中心开展医保政策宣传。", "路北区城乡居民医疗保险中心"),
+        ("会上，桃城区居民医疗保险中心主任作了发言。", "桃城区居民医疗保险中心"),
+    ],
+)
+def test_agencies_a_noun_between_the_place_and_a_service_unit_is_part_of_it(text, expected):
+    assert expected in agencies(text)
+
+
+def test_agencies_a_verb_between_the_place_and_a_unit_is_not():
+    assert not any("推进" in a for a in agencies("路北区全力推进医疗保险中心建设。"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在唐山市区，在市公安、城管以及社区工作人员等共同努力下，文明养犬成为共识。",
+         {"唐山市公安局", "唐山市城市管理综合行政执法局"}),
+        ("唐山市公安、城管联合执法，清理占道经营。", {"唐山市公安局", "唐山市城市管理综合行政执法局"}),
+        ("近日，赣州市组织市教育、卫生、交通等部门开展安全检查。",
+         {"赣州市教育局", "赣州市卫生健康委员会", "赣州市交通运输局"}),
+    ],
+)
+def test_agencies_a_list_of_sectors_after_a_level_character(text, expected):
+    assert expected <= agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唐山市今年县农业、林业产值稳步增长。",  # industries, not departments
+        "唐山市组织县教育、卫生、交通等行业开展检查。",
+        "城市公安、城管力量不足。",  # 城市 is no level character
+    ],
+)
+def test_agencies_sectors_that_are_industries_name_no_one(text):
+    assert not any(a.endswith(("农业农村局", "林业局", "教育局", "公安局")) for a in agencies(text))
+
+
+def test_programs_a_campaign_of_prevention_is_a_program_the_field_is_not():
+    found = names("我市扎实推进常态化疫情防控，积极应对疫情防控新形势。")
+    assert "常态化疫情防控" in found
+    assert "疫情防控" not in found
+
+
+# --- features in a counted list ----------------------------------------------------------------
+
+def places(text: str) -> set[str]:
+    return labels(page(text), "Place")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("洛阳市规划了习武园、民乐园、红色文化园、风雅园4个环湖公园。", {"习武园", "民乐园", "红色文化园", "风雅园"}),
+        ("镇江市建成了金山湖和北固湾两处湿地。", {"金山湖", "北固湾"}),
+    ],
+)
+def test_features_items_of_a_list_closed_by_a_count_of_features(text, expected):
+    found = places(text)
+    assert expected <= found
+    assert not any("和" in p or "、" in p for p in found)
+
+
+def test_features_a_feature_word_after_a_count_is_a_kind():
+    found = places("全市新建3个口袋公园，改造6个环湖公园。")
+    assert "口袋公园" not in found and "环湖公园" not in found
+
+
+def test_features_a_list_of_common_words_names_no_feature():
+    assert places("今年新建了绿化、亮化两个广场。") <= {"广场"} - {"广场"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg import nlp
 from kg.extract.spans import NAME_CHAR, TokenIndex, scan_name_left
 from kg.lexicon.boundaries import NOMINAL_VERBS
 from kg.lexicon import agencies as lex
@@ -108,9 +109,67 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
         om = _single(text, s, e, surface, place_end, out)
         if om is not None:
             out.append(om)
+    out.extend(_sector_lists(text, place_end, tokens, out))
     forces = _task_forces(text, place_end, tokens, out)
     out = [o for o in out if not any(t.start <= o.start and o.end <= t.end for t in forces)] + forces
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
+
+
+_SECTOR_RE: re.Pattern[str] | None = None
+# what may close a list of departments named by their sector (市公安、城管以及…, …等部门)
+_LIST_END = re.compile(r"以及|等|和|及|与|联合|共同|协同|部门|单位|[，,。；;）)]")
+
+
+def _sector_lists(text: str, place_end: dict[int, Mention], tokens: TokenIndex | None,
+                  found: list[OrgMention]) -> list[OrgMention]:
+    """Departments named by their sector in a list after a level character:
+    市公安、城管以及社区工作人员 → the city's 公安局 and 城市管理综合行政执法局.
+    The list needs two items or more, and one sector no industry is named
+    after (公安, 城管, 住建…) or a closing 部门/单位: 县农业、林业产值 names no one."""
+    global _SECTOR_RE
+    if _SECTOR_RE is None:
+        _SECTOR_RE = re.compile("|".join(sorted(map(re.escape, lex.SECTOR_DEPARTMENTS), key=lambda w: (-len(w), w))))
+    out: list[OrgMention] = []
+    for m in re.finditer(r"[市县区]", text):
+        i = m.start()
+        place = place_end.get(i + 1)  # 唐山市|公安、城管
+        if place is None and (_inside_word(text, i) or tokens is not None and not tokens.is_boundary(i)):
+            continue
+        items, j = [], i + 1
+        while True:
+            sm = _SECTOR_RE.match(text, j)
+            if sm is None:
+                break
+            items.append((sm.start(), sm.end()))
+            if text[sm.end() : sm.end() + 1] != "、":
+                break
+            j = sm.end() + 1
+        if len(items) < 2:
+            continue
+        end = items[-1][1]
+        closing = _LIST_END.match(text, end)
+        if closing is None and end < len(text):
+            continue  # the last item runs on into another word
+        words = [text[a:b] for a, b in items]
+        if not (set(words) & lex.AGENCY_ONLY_SECTORS or re.match(r"等?(?:相关|有关)?(?:部门|单位)", text[end:])):
+            continue
+        if any(o.start < end and i < o.end for o in found):
+            continue
+        first = None
+        for a, b in items:
+            word = text[a:b]
+            om = OrgMention("Agency", a, b, word, "department", lex.SECTOR_DEPARTMENTS[word], word)
+            if first is None:
+                if place is not None:
+                    om.jurisdiction, om.start = place, place.start
+                else:
+                    _implicit_jurisdiction(om, text, i, lex.LEVEL_PREFIXES[text[i]])
+                first = om
+            else:
+                om.jurisdiction, om.level_hint, om.pronoun = first.jurisdiction, first.level_hint, first.pronoun
+            om.text = text[om.start : b]
+            out.append(om)
+    return out
 
 
 # a body set up for one task: 健康衡水领导小组, 创森工作领导小组办公室, 防汛抗旱指挥部
@@ -159,13 +218,25 @@ def _task_forces(text: str, place_end: dict[int, Mention], tokens: TokenIndex | 
 def _on_boundaries(text: str, tokens: TokenIndex, s: int, e: int) -> bool:
     if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]):
         tok = tokens.tokens[tokens.token_at(e)]
-        if tok.start < e:  # the word goes on past the stem
-            return False
+        if tok.start < e and not _is_stem(text[e : tok.end]):
+            return False  # the word goes on past the stem (市委党校, one word, is two stems)
     if e - s <= 2 and s > 0 and not tokens.is_boundary(s):
         tok = tokens.tokens[tokens.token_at(s)]
-        if tok.start < s and text[tok.start:s] not in lex.LEVEL_PREFIXES and not text[tok.start:s].endswith(tuple(lex.LEVEL_PREFIXES)):
+        before = text[tok.start:s]
+        if tok.start < s and before not in lex.LEVEL_PREFIXES and not before.endswith(tuple(lex.LEVEL_PREFIXES)) \
+                and not _is_stem(before):
             return False
     return True
+
+
+_STEM_SET: frozenset[str] | None = None
+
+
+def _is_stem(word: str) -> bool:
+    global _STEM_SET
+    if _STEM_SET is None:
+        _STEM_SET = frozenset(_stems())
+    return word in _STEM_SET
 
 
 def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
@@ -194,6 +265,12 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
         om.text = text[om.start : e]
         return om
     place = place_end.get(s)
+    if place is None and surface.endswith(_MODIFIED_UNITS):
+        # 桃城区|居民|医疗保险中心: a noun between the place and a service unit is part of its name
+        place = _place_before_modifier(text, s, place_end)
+        if place is not None:
+            modifier = text[place.end : s]
+            om.stem, om.surface_stem = modifier + om.stem, modifier + om.surface_stem
     if place is not None:
         om.jurisdiction, om.start = place, place.start
     elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1):
@@ -202,6 +279,22 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
         return None  # 政府 / 党委 alone names no one
     om.text = text[om.start : e]
     return om
+
+
+# service units whose names may carry a modifier after the place (城乡居民医疗保险中心)
+_MODIFIED_UNITS = ("中心", "站", "所", "院", "馆")
+
+
+def _place_before_modifier(text: str, s: int, place_end: dict[int, Mention]) -> Mention | None:
+    for k in (2, 4):
+        place = place_end.get(s - k)
+        if place is None:
+            continue
+        modifier = text[s - k : s]
+        words = [modifier] if k == 2 else [modifier[:2], modifier[2:]]
+        if all(nlp.pos(w).startswith("n") and not nlp.pos(w).startswith(("nr", "ns", "nt")) for w in words):
+            return place
+    return None
 
 
 def _paired(text, s, e, parts, place_end, previous) -> list[OrgMention]:

@@ -153,7 +153,49 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         if first.end - first.start == 1 and nlp.pos(first.text) == "nr" and nlp.pos(text[first.end:e]) == "ns":
             continue  # 宋长江: a surname before a river's name is a person
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
-    return _longest(out)
+    # the items of a counted list are names of their own (A和B两处湿地: not "A和B")
+    counted = _counted_features(text, tokens)
+    spans = {(c.start, c.end) for c in counted}
+    out = [o for o in out if (o.start, o.end) in spans or not any(a < o.end and o.start < b for a, b in spans)]
+    # after a count a feature word is a kind, not a name (6个环湖公园)
+    out = [o for o in out if not _AFTER_COUNT.search(text, max(0, o.start - 6), o.start)]
+    return _longest(out + counted)
+
+
+# A、B、C6个环湖公园 / A和B两处湿地: the items of a list closed by a count of features
+_COUNTED_KINDS = ("park", "scenic", "water", "venue")
+_AFTER_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|座|处|片|条)$")
+_COUNTED_RE: re.Pattern[str] | None = None
+
+
+def _counted_features(text: str, tokens: TokenIndex) -> list[Mention]:
+    global _COUNTED_RE
+    if _COUNTED_RE is None:
+        kinds = sorted((k for k, v in _KINDS.items() if v in _COUNTED_KINDS and len(k) >= 2), key=lambda k: (-len(k), k))
+        _COUNTED_RE = re.compile(r"等?(?:\d+|[一二三四五六七八九十两]+)(?:个|座|处|片|条)[\u4e00-\u9fff]{0,4}?(?:"
+                                 + "|".join(map(re.escape, kinds)) + ")")
+    out: list[Mention] = []
+    for m in _COUNTED_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        end = m.start()
+        while True:
+            a = end
+            while a > 0 and end - a < 8 and NAME_CHAR.match(text[a - 1]) and text[a - 1] not in "、和及与":
+                a -= 1
+            if text[a - 1 : a] not in ("、", "和", "及", "与"):
+                a = max(a, scan_name_left(text, tokens, end, max_len=8, verb_first=False))  # the first item: not the verb before it
+                items.append((a, end))
+                break
+            items.append((a, end))
+            end = a - 1
+        if len(items) < 2:
+            continue
+        for a, b in items:
+            name = text[a:b]
+            if len(name) < 2 or any(c.isdigit() for c in name) or (nlp.in_dictionary(name) and nlp.pos(name) not in ("ns", "nz")):
+                continue
+            out.append(Mention("Place", name, a, b, name=name, level="feature"))
+    return out
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

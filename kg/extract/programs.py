@@ -31,7 +31,7 @@ class ProgramMention:
 # without a cue verb or quotation marks, and heads the extractor ignores
 _DEMOTED = frozenset("消费券 热线 教育 运动 创建 补贴 贷款 试点 评选 普查 专项债".split())
 _IGNORED = frozenset("平台 模式 网络 运输 发放 置换 缴费 登记 维修 专线 优惠 示范 保障 管理 监管 指导 "
-                     "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改 防控".split())
+                     "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改".split())
 
 
 def _strong() -> frozenset[str]:
@@ -145,6 +145,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     """Programs named in ``text`` (an article), longest mention first where they overlap."""
     heads = head_regex()
     found: list[ProgramMention] = []
+    listed: list[tuple[int, int]] = []
     for m in heads.finditer(text):
         hs, he = m.start(), m.end()
         head = m.group()
@@ -179,8 +180,13 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         umbrella = _enumeration(text, tokens, start, he, head)
         if umbrella:
             found.extend(umbrella)
+            listed.extend((p.start, p.end) for p in umbrella[1:])
             continue
         found.append(ProgramMention(start, he, text[start:he], name, head))
+    # an item of a counted list is a name of its own (河道清淤、岸线整治、水系连通三大工程:
+    # not 河道清淤、岸线整治 read as one name ending with the head 整治)
+    found = [p for p in found if (p.start, p.end) in listed
+             or not any(a < p.end and p.start < b and p.start < a for a, b in listed)]
     found.extend(_quoted_after_cue(text, tokens))
     found.extend(_paragraph_leads(text))
     found.extend(_quoted_list(text))
@@ -191,6 +197,8 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
 # 五大造林工程, 三项行动, 5大行动: a count of the programs just listed
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
 _ITEM_STOP = "，,。；;：:！？!?（）()\n"
+SERIES = re.compile(r"等(?:一)?系列$")
+_SERIES_LEAD = re.compile(r"一?系列")
 
 
 def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str) -> list[ProgramMention]:
@@ -202,13 +210,26 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     m = None
     for m in _COUNTED.finditer(text, start, end):
         pass
-    if m is None or m.start() == start and (start == 0 or text[start - 1] != "、"):
+    lead = _SERIES_LEAD.match(text, start, end)
+    if lead and text[start - 1 : start] == "等":
+        start = lead.end()  # 等|系列文化惠民活动: 系列 is not part of the name
+    series = SERIES.search(text, max(0, start - 4), start)
+    if series and m is None:
+        # 开展A会、B会、C行等系列产学研对接活动: the list before 等 names the umbrella's parts
+        u_start = series.start()
+        if end - start > 12 or is_generic(text[start:end], head):
+            return []
+    elif m is None or m.start() == start and (start == 0 or text[start - 1] != "、"):
         return []
-    u_start = m.start()
-    if text[u_start - 1 : u_start] in "的之" or end - u_start > 10:
-        return []
+    else:
+        u_start = m.start()
+        if text[u_start - 1 : u_start] in "的之" or end - u_start > 10:
+            return []
     items: list[tuple[int, int]] = []
     s = start if start < u_start else u_start
+    if series and m is None:
+        while s > 0 and text[s - 1] not in _ITEM_STOP and text[s - 1] != "、" and u_start - s < 16:
+            s -= 1  # the last item, right before 等
     # the items inside the name found so far (河道清障、岸线管控、水污染防治三大行动)
     e = u_start
     for k in range(u_start - 1, s - 1, -1):
@@ -230,9 +251,14 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
         pos = a
     if len(items) < 2:
         return []
-    umbrella_name = text[u_start:end]
-    append_head = umbrella_name[m.end() - u_start :] == head
-    out = [ProgramMention(u_start, end, umbrella_name, umbrella_name, head)]
+    if series and m is None:
+        umbrella_name = text[start:end]
+        append_head = False
+        out = [ProgramMention(start, end, umbrella_name, umbrella_name, head)]
+    else:
+        umbrella_name = text[u_start:end]
+        append_head = umbrella_name[m.end() - u_start :] == head
+        out = [ProgramMention(u_start, end, umbrella_name, umbrella_name, head)]
     for a, b in items:
         a = max(a, scan_left(text, tokens, b, max_len=16))  # not the verb before the list
         raw = text[a:b]

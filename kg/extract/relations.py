@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
+from kg.extract.programs import SERIES
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -155,9 +156,12 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             for part in parts[:1]:
                 add(ex, part, "partOfProgram", whole.entity, ev)
 
-        # 4b. A、B、C五大行动: the items listed before a count of them are its parts
+        # 4b. A、B、C五大行动 / A、B等系列X活动: the items listed before a
+        # count of them, or before 等系列, are its parts
         for p in progs:
-            if p.kind == "pronoun" or not _UMBRELLA.match(text, p.start):
+            if p.kind == "pronoun" or not (
+                _UMBRELLA.match(text, p.start) or SERIES.search(text, max(0, p.start - 4), p.start)
+            ):
                 continue
             clause = max(text.rfind(c, sent.start, p.start) for c in "，,；;：:。") + 1
             for q in progs:

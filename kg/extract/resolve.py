@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from kg import gazetteer
 from kg.model import Entity, Mention
 
-_WEAK_TAILS = ("编制工作", "建设", "工作", "任务", "工作会议")
+_WEAK_TAILS = ("编制工作", "建设", "工作", "任务", "工作会议",
+               # an aspect of a work is not another program (清洁取暖工程|安全服务)
+               "安全服务", "安全管理", "质量管理", "运行管理", "运维管理", "管理", "服务", "验收", "监管")
 _SWAP_HEADS = {"工程": "项目", "项目": "工程"}
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 
@@ -123,12 +125,16 @@ def _ends_with_head(name: str) -> bool:
 def choose_program_name(names: set[str]) -> str:
     """The most complete name: ending in a head word, longest, then first in order.
     A weak tail after a head is dropped (农村生活水源置换工程建设 → …工程)."""
-    bases = set()
-    for n in names:
-        for tail in _WEAK_TAILS:
-            if n.endswith(tail) and _ends_with_head(n[: -len(tail)]) and len(n) - len(tail) >= 4:
-                bases.add(n[: -len(tail)])
-    return sorted(names | bases, key=lambda n: (any(n.endswith(t) for t in _WEAK_TAILS) and _ends_with_head(n[:-2]), -len(n), n))[0]
+    bases = {base for n in names if (base := _before_weak_tail(n))}
+    return sorted(names | bases, key=lambda n: (_before_weak_tail(n) is not None, -len(n), n))[0]
+
+
+def _before_weak_tail(name: str) -> str | None:
+    """The name without a weak tail after its head (…工程|建设), if it has one."""
+    for tail in _WEAK_TAILS:
+        if name.endswith(tail) and len(name) - len(tail) >= 4 and _ends_with_head(name[: -len(tail)]):
+            return name[: -len(tail)]
+    return None
 
 
 def merge_program_names(names: list[str]) -> dict[str, str]:

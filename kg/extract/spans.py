@@ -54,6 +54,12 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+# a range of numbered works: 1至6号, 3号至5号, 一至三期
+_RANGE_WORDS = frozenset(("至", "到", "-", "－", "—", "～", "~"))
+_NUMBERED = re.compile(r"(?:\d+|[一二三四五六七八九十]+)(?:号|期|标段|段)")
+_RANGE_START = re.compile(r"(?<![\d一二三四五六七八九十])(?:\d+|[一二三四五六七八九十]+)(?:号|期|标段|段)?$")
+
+
 def scan_left(
     text: str,
     tokens: TokenIndex,
@@ -102,6 +108,15 @@ def scan_left(
             break
         if w in ("和", "及") and text[begin : begin + 1].isdigit():
             begin = tok.start  # 清淤连通和11个乡镇支斗渠扩挖工程: a count joins two works
+            continue
+        if w in _RANGE_WORDS and _NUMBERED.match(text, begin):
+            # 1至6号水面改造工程, 3号至5号泵站: a range of numbered works is one name
+            lower = _RANGE_START.search(text, max(0, tok.start - 6), tok.start)
+            if lower:
+                begin = lower.start()
+            break
+        if w == "暨" and begin < head_start:
+            begin = tok.start  # 高峰论坛暨项目对接交流会: one event under two titles
             continue
         if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
             break

@@ -1624,6 +1624,17 @@ _SECTORS: dict[str, str] = {
     "公积金": "住房公积金管理中心",
 }
 
+#: A sector's short name → the canonical stem of its department (公安 → 公安局).
+SECTOR_DEPARTMENTS: dict[str, str] = dict(_SECTORS)
+
+#: Sectors whose short name, after a level character in a list (市公安、城管以及…),
+#: can only mean the department: no industry or field of work is called so.
+AGENCY_ONLY_SECTORS: frozenset[str] = frozenset(
+    "发改 发展改革 工信 公安 民政 人社 人力资源社会保障 生态环境 环保 住建 住房城乡建设 城管 城市管理 "
+    "卫健 医保 医疗保障 退役军人事务 应急管理 审计 市场监管 税务 信访 审批 行政审批 政务服务 人防 国资 "
+    "统战 政法 网信 纪检监察 消防 交警 疾控 公积金".split()
+)
+
 #: "<sector>部门" / "<sector>系统" → canonical stem of that sector's department.
 SECTOR_REFERENCES: dict[str, str] = {
     f"{sector}{tail}": stem for sector, stem in _SECTORS.items() for tail in ("部门", "系统")
