@@ -250,3 +250,18 @@ def test_organizations_org_mentions_not_inside_an_agency():
     spans = [(a.start, a.end) for a in agencies]
     for o in orgs:
         assert not any(a <= o.start and o.end <= b for a, b in spans)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_stem_spans_equal_an_alternation_of_the_stems_longest_first(seed):
+    """The automaton finds what re's alternation of the stems (longest first) finds."""
+    import random
+    import re
+
+    from kg.extract import organizations as orgs
+
+    stems = orgs._stems()
+    rx = re.compile("|".join(map(re.escape, stems)))
+    rng = random.Random(seed)
+    text = "".join(rng.choice(stems + ["的", "市", "县", "、", "局", "委", "办"]) for _ in range(60))
+    assert orgs.stem_spans(text) == [(m.start(), m.end()) for m in rx.finditer(text)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick_rs
+
 from kg import nlp
 from kg.extract.spans import NAME_CHAR, TokenIndex, scan_name_left
 from kg.lexicon.boundaries import NOMINAL_VERBS
@@ -55,7 +57,7 @@ def _stems() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
-_STEM_RE: re.Pattern[str] | None = None
+_STEM_FINDER: ahocorasick_rs.AhoCorasick | None = None
 _CONGRESS_RE = re.compile(r"(第[一二三四五六七八九十百0-9]+届)?(人民代表大会(?:常务委员会)?|人大常委会|政协)")
 _SUBUNIT_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,6}?(?:分局|支队|大队|中队|派出所)"
@@ -63,11 +65,16 @@ _SUBUNIT_RE = re.compile(
 )
 
 
-def stem_regex() -> re.Pattern[str]:
-    global _STEM_RE
-    if _STEM_RE is None:
-        _STEM_RE = re.compile("|".join(map(re.escape, _stems())))
-    return _STEM_RE
+def stem_spans(text: str) -> list[tuple[int, int]]:
+    """Where the stems occur in ``text``: leftmost first, the longest at a
+    position, not overlapping — what a regular expression alternating the
+    stems longest first finds, in one pass of an Aho–Corasick automaton
+    (the alternation of some two thousand stems took most of the agency
+    extractor's time)."""
+    global _STEM_FINDER
+    if _STEM_FINDER is None:
+        _STEM_FINDER = ahocorasick_rs.AhoCorasick(_stems(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return [(s, e) for _, s, e in _STEM_FINDER.find_matches_as_indexes(text)]
 
 
 def _kind(stem: str) -> str:
@@ -95,8 +102,8 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
     place_end = {p.end: p for p in places if p.level != "feature"}
     out: list[OrgMention] = _congresses(text, place_end, [])
     congress = [(o.start, o.end) for o in out]
-    for m in stem_regex().finditer(text):
-        s, e, surface = m.start(), m.end(), m.group()
+    for s, e in stem_spans(text):
+        surface = text[s:e]
         if any(a <= s < b for a, b in congress):
             continue
         shares_level_char = surface[0] in lex.LEVEL_PREFIXES and (s + 1) in place_end  # 丛台区|委
