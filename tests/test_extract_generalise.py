@@ -366,3 +366,29 @@ def test_features_a_feature_word_after_a_count_is_a_kind():
 
 def test_features_a_list_of_common_words_names_no_feature():
     assert places("今年新建了绿化、亮化两个广场。") <= {"广场"} - {"广场"}
+
+
+# --- a program that serves a wider one ----------------------------------------------------------
+
+def parts(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in triples(page(text)) if p == "partOfProgram"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("老旧小区改造工程是长沙市深入推进“我为群众办实事”实践活动的生动体现。",
+         ("老旧小区改造工程", "我为群众办实事实践活动")),
+        ("长沙市持续推进交通安全宣传“减量控大”工作，助力全国文明城市创建。",
+         ("交通安全宣传减量控大工作", "全国文明城市创建")),
+        ("长沙市开展垃圾分类宣传活动，为全国文明城市创建添彩。", ("垃圾分类宣传活动", "全国文明城市创建")),
+        ("在全国文明城市创建中，长沙市实施了背街小巷改造工程。", ("背街小巷改造工程", "全国文明城市创建")),
+        ("今年，在乡村振兴工作中，长沙县实施了农村厕所改造工程。", ("农村厕所改造工程", "乡村振兴")),
+    ],
+)
+def test_relations_a_program_that_serves_a_wider_one_is_part_of_it(text, expected):
+    assert expected in parts(text)
+
+
+def test_relations_two_programs_side_by_side_are_not_parts():
+    assert parts("长沙市实施了背街小巷改造工程，开展了垃圾分类宣传活动。") == set()

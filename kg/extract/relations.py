@@ -156,6 +156,19 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             for part in parts[:1]:
                 add(ex, part, "partOfProgram", whole.entity, ev)
 
+        # 4c. A 是 B 的生动体现/重要举措; A，助力 B; 为 B 添彩; 在 B 中，… A:
+        # the smaller program serves the wider one
+        for whole, part_before in _serving_frames(text, sent, progs):
+            part = part_before
+            if part is None:
+                earlier = [f.entity for f in af.found if _is(f, "Program") and f.start < sent.start]
+                part = earlier[-1] if earlier else None
+            if part is not None and part is not whole.entity:
+                add(ex, part, "partOfProgram", whole.entity, ev)
+        for whole, parts in _settings(text, sent, progs):
+            for part in parts:
+                add(ex, part, "partOfProgram", whole.entity, ev)
+
         # 4b. A、B、C五大行动 / A、B等系列X活动: the items listed before a
         # count of them, or before 等系列, are its parts
         for p in progs:
@@ -280,6 +293,50 @@ def _list_program(af: "ArticleFacts") -> Entity | None:
 
 
 _SKIP_KINDS = {"time", "age", "date", "ratio_growth"}
+
+
+# A 是 B 的生动体现: what follows the wider program B
+_EMBODIES = re.compile(r"(?:工作)?的(?:生动|具体|重要|有力|鲜活|集中)?(?:体现|实践|举措|内容|组成部分|抓手|缩影|载体)")
+# A，助力 B / 为 B 添彩: what stands before the wider program B
+_SERVES = re.compile(r"(?:助力|服务于|推动|推进)$|为$")
+_SERVES_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
+
+
+def _serving_frames(text: str, sent, progs) -> list[tuple]:
+    """(wider program, the program that serves it or None) for the frames
+    A是B的生动体现 and A，助力B / A，为B添彩; None when the sentence names no A
+    before the frame (the caller takes the program the text was about)."""
+    out = []
+    for p in progs:
+        if p.kind == "pronoun":
+            continue
+        before = [q for q in progs if q.end <= p.start and q.entity is not p.entity and q.kind != "pronoun"]
+        cue_before = text[max(sent.start, p.start - 4) : p.start]
+        if _EMBODIES.match(text, p.end) and "是" in text[max(sent.start, p.start - 12) : p.start]:
+            out.append((p, before[0].entity if before else None))
+        elif cue_before.endswith(("助力", "服务于")) or (cue_before.endswith("为") and _SERVES_AFTER.match(text, p.end)):
+            out.append((p, before[-1].entity if before else None))
+    return out
+
+
+# 在 B 中 / 在 B 工作中 / 在 B 过程中, at the start of a clause
+_SETTING_END = re.compile(r"(?:工作)?(?:过程)?中[，,]")
+
+
+def _settings(text: str, sent, progs) -> list[tuple]:
+    """(wider program, the programs named after it in the sentence) for 在B中，…A…"""
+    out = []
+    for p in progs:
+        if p.kind == "pronoun" or text[max(sent.start, p.start - 1) : p.start] != "在":
+            continue
+        if p.start - 1 > sent.start and text[p.start - 2] not in "，,。；;：: ）)\n":
+            continue
+        if not _SETTING_END.match(text, p.end):
+            continue
+        parts = [q.entity for q in progs if q.start > p.end and q.entity is not p.entity and q.kind != "pronoun"]
+        if parts:
+            out.append((p, parts))
+    return out
 
 
 def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
