@@ -392,3 +392,14 @@ def test_relations_a_program_that_serves_a_wider_one_is_part_of_it(text, expecte
 
 def test_relations_two_programs_side_by_side_are_not_parts():
     assert parts("长沙市实施了背街小巷改造工程，开展了垃圾分类宣传活动。") == set()
+
+
+def test_relations_the_province_named_in_a_local_article_is_not_where_its_programs_happen():
+    t = triples(page("邯郸市大力推进森林城市创建工作。今年，邯郸市3个县的森林城市创建获得河北省森林城市称号。"))
+    assert ("森林城市创建", "locatedIn", "河北省") not in t
+    assert ("森林城市创建", "locatedIn", "邯郸市") in t
+
+
+def test_relations_a_program_in_the_province_itself_keeps_it():
+    t = triples(page("河北省在全省开展森林城市创建工作。"))
+    assert ("森林城市创建", "locatedIn", "河北省") in t

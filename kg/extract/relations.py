@@ -200,7 +200,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             targets = [
                 pl.entity for pl in places
                 if not any(a <= pl.start and pl.end <= b and (a, b) != (p.start, p.end) for a, b in spans)
-                and not (pl.kind == "pronoun" and pl.entity.level == "province" and _below_province(af.home)
+                and not (pl.entity.level == "province" and _below_province(af.home)
+                         and (pl.kind == "pronoun" or _inside(af.home, pl.entity))
                          and not text[max(0, pl.start - 1) : pl.start] == "在")
             ]
             if not any(t.level != "feature" for t in targets) and af.home is not None:
