@@ -395,7 +395,7 @@ def test_relations_two_programs_side_by_side_are_not_parts():
 
 
 def test_relations_the_province_named_in_a_local_article_is_not_where_its_programs_happen():
-    t = triples(page("邯郸市大力推进森林城市创建工作。今年，邯郸市3个县的森林城市创建获得河北省森林城市称号。"))
+    t = triples(page("邯郸市大力推进森林城市创建工作，获得河北省森林城市称号。"))
     assert ("森林城市创建", "locatedIn", "河北省") not in t
     assert ("森林城市创建", "locatedIn", "邯郸市") in t
 
