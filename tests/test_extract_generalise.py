@@ -403,3 +403,19 @@ def test_relations_the_province_named_in_a_local_article_is_not_where_its_progra
 def test_relations_a_program_in_the_province_itself_keeps_it():
     t = triples(page("河北省在全省开展森林城市创建工作。"))
     assert ("森林城市创建", "locatedIn", "河北省") in t
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("南昌市新增省级重点实验室4家。", "省级重点实验室"),
+        ("加快乡镇级污水处理厂建设。", "乡镇级污水处理厂"),
+        ("南昌市规划建设六大科技园。", "六大科技园"),
+    ],
+)
+def test_organisations_a_level_or_a_count_before_a_suffix_names_a_kind(text, kind):
+    assert kind not in labels(page(text), "Organization")
+
+
+def test_organisations_a_named_one_survives():
+    assert "南昌市第一医院" in labels(page("南昌市第一医院开展义诊。"), "Organization")

@@ -407,6 +407,7 @@ _AMBIGUOUS = frozenset(
 _NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心".split()))
 _SKIPPED_SUFFIXES = frozenset(("社会组织", "车间"))  # a sector, a workshop: not names
 _COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
+_KIND_LEAD = re.compile(r"^(?:国家级|省级|市级|县级|区级|乡镇级|乡级|镇级|村级|各级|各类|[一二三四五六七八九十两几多]+(?:大|个|家|所|座|支))")
 _MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视台", "广播电视台"))
 
 
@@ -479,6 +480,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         counted = _COUNT.match(name)
         if counted:  # 47支志愿服务队, 4971所村卫生室: a number of bodies, not one of them
             continue
+        if _KIND_LEAD.match(name):
+            continue  # 省级重点实验室, 乡镇级污水处理厂, 六大科技园: a kind or a number of bodies
         if text[e : e + 3].startswith(("记者", "通讯员", "讯", "摄")) and m.group() in _MEDIA_WORDS:
             continue  # 河北日报记者 X: a byline's newspaper, not an actor of the page
         level_prefix = stem[:1] in "市县区" and not _inside_word(text, begin)
