@@ -419,3 +419,14 @@ def test_organisations_a_level_or_a_count_before_a_suffix_names_a_kind(text, kin
 
 def test_organisations_a_named_one_survives():
     assert "南昌市第一医院" in labels(page("南昌市第一医院开展义诊。"), "Organization")
+
+
+def test_relations_a_government_named_for_its_leaders_does_not_act():
+    text = ("南昌市成立了以市委、市政府主要领导为组长的创森工作领导小组。"
+            "南昌市大力实施城区绿化、道路河渠绿化两大造林工程。")
+    assert not any(s == "南昌市人民政府" and p == "runs" for s, p, o in triples(page(text)))
+
+
+def test_relations_a_government_named_as_acting_lends_the_city_its_programs():
+    text = "南昌市政府近日召开常务会议。南昌市大力实施城区绿化、道路河渠绿化两大造林工程。"
+    assert ("南昌市人民政府", "runs", "两大造林工程") in triples(page(text))

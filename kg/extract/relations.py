@@ -272,11 +272,16 @@ def _government_of(place: Entity, af: "ArticleFacts", near: int) -> Entity | Non
     """The government of ``place`` if the article names it close to ``near``
     (in the same passage: a government named once in a long feature does not
     run everything its city does)."""
+    text = af.article.text
     for f in af.found:
         if f.entity.type == "Agency" and f.entity.jurisdiction is place and f.entity.name.endswith("人民政府") \
-                and abs(f.start - near) <= _GOVERNMENT_REACH:
+                and abs(f.start - near) <= _GOVERNMENT_REACH and not _PEOPLE_OF.match(text, f.end):
             return f.entity
     return None
+
+
+# a body named as the employer of people (以市委、市政府主要领导为组长): not acting itself
+_PEOPLE_OF = re.compile(r"(?:的)?(?:主要|分管|有关|相关)?(?:领导|负责同志|负责人|同志|干部|职工)")
 
 
 _GOVERNMENT_REACH = 200
