@@ -327,9 +327,9 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     # 在全国文明城市创建中，… / 为全国文明城市创建添彩: a frame names the program
     end = begin + len(raw)
-    if before.endswith("在") and _SETTING_AFTER.match(text, end):
+    if before.endswith("在") and SETTING_AFTER.match(text, end):
         return True
-    if before.endswith("为") and _CONTRIBUTE_AFTER.match(text, end):
+    if before.endswith("为") and CONTRIBUTE_AFTER.match(text, end):
         return True
     # 给予最长不超过3年的租金补贴: a benefit granted earlier in the clause
     if raw.endswith(_BENEFITS):
@@ -338,8 +338,9 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     return False
 
 
-_SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
-_CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
+# 在B中，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
+SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
+CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
 _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
-from kg.extract.programs import SERIES
+from kg.extract.programs import CONTRIBUTE_AFTER, SERIES, SETTING_AFTER
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -303,9 +303,6 @@ _SKIP_KINDS = {"time", "age", "date", "ratio_growth"}
 
 # A 是 B 的生动体现: what follows the wider program B
 _EMBODIES = re.compile(r"(?:工作)?的(?:生动|具体|重要|有力|鲜活|集中)?(?:体现|实践|举措|内容|组成部分|抓手|缩影|载体)")
-# A，助力 B / 为 B 添彩: what stands before the wider program B
-_SERVES = re.compile(r"(?:助力|服务于|推动|推进)$|为$")
-_SERVES_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 
 
 def _serving_frames(text: str, sent, progs) -> list[tuple]:
@@ -320,13 +317,9 @@ def _serving_frames(text: str, sent, progs) -> list[tuple]:
         cue_before = text[max(sent.start, p.start - 4) : p.start]
         if _EMBODIES.match(text, p.end) and "是" in text[max(sent.start, p.start - 12) : p.start]:
             out.append((p, before[0].entity if before else None))
-        elif cue_before.endswith(("助力", "服务于")) or (cue_before.endswith("为") and _SERVES_AFTER.match(text, p.end)):
+        elif cue_before.endswith(("助力", "服务于")) or (cue_before.endswith("为") and CONTRIBUTE_AFTER.match(text, p.end)):
             out.append((p, before[-1].entity if before else None))
     return out
-
-
-# 在 B 中 / 在 B 工作中 / 在 B 过程中, at the start of a clause
-_SETTING_END = re.compile(r"(?:工作)?(?:过程)?中[，,]")
 
 
 def _settings(text: str, sent, progs) -> list[tuple]:
@@ -337,7 +330,7 @@ def _settings(text: str, sent, progs) -> list[tuple]:
             continue
         if p.start - 1 > sent.start and text[p.start - 2] not in "，,。；;：: ）)\n":
             continue
-        if not _SETTING_END.match(text, p.end):
+        if not SETTING_AFTER.match(text, p.end):  # 在 B 中 / 在 B 工作中 / 在 B 过程中
             continue
         parts = [q.entity for q in progs if q.start > p.end and q.entity is not p.entity and q.kind != "pronoun"]
         if parts:
