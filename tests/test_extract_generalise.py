@@ -430,3 +430,18 @@ def test_relations_a_government_named_for_its_leaders_does_not_act():
 def test_relations_a_government_named_as_acting_lends_the_city_its_programs():
     text = "南昌市政府近日召开常务会议。南昌市大力实施城区绿化、道路河渠绿化两大造林工程。"
     assert ("南昌市人民政府", "runs", "两大造林工程") in triples(page(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("2021年，赣州市科学开展国土绿化，扎实推进森林城市创建工作。", "国土绿化", None),
+        ("今年全市绿化面积增加。", None, "绿化"),
+    ],
+)
+def test_programs_greening_is_a_weak_head(text, expected, absent):
+    found = names(text)
+    if expected:
+        assert expected in found
+    if absent:
+        assert not any(n.endswith(absent) for n in found)
