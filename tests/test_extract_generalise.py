@@ -445,3 +445,9 @@ def test_programs_greening_is_a_weak_head(text, expected, absent):
         assert expected in found
     if absent:
         assert not any(n.endswith(absent) for n in found)
+
+
+@pytest.mark.parametrize("verb", ["举行", "上线", "推广", "健全"])
+def test_relations_more_verbs_say_who_runs_a_program(verb):
+    text = f"2021年11月，唐山市文明办{verb}了“文明出行我先行”志愿服务活动。"
+    assert ("唐山市精神文明建设委员会办公室", "runs", "文明出行我先行志愿服务活动") in triples(page(text))

@@ -37,7 +37,8 @@ _BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s*(?:[（(][^�
 _ROLE_RE = re.compile("|".join(sorted(_ROLE_CUES, key=len, reverse=True)))
 _RUN_CUES = re.compile(
     "把|将|以|开展|推进|推动|实施|启动|推出|出台|制定|制订|印发|实行|推行|落实|建立|组织|举办|召开|"
-    "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成"
+    "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成|"
+    "举行|开启|上线|推广|发布|设立|健全|构建|打响|承担"
 )
 _INSTRUMENT = re.compile("为(?:载体|抓手|依托|平台|主体|龙头|牵引)")
 # heads of programs that are parts of a wider one: its rules, plans, meetings, subsidies
