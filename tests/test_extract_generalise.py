@@ -451,3 +451,21 @@ def test_programs_greening_is_a_weak_head(text, expected, absent):
 def test_relations_more_verbs_say_who_runs_a_program(verb):
     text = f"2021年11月，唐山市文明办{verb}了“文明出行我先行”志愿服务活动。"
     assert ("唐山市精神文明建设委员会办公室", "runs", "文明出行我先行志愿服务活动") in triples(page(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("邯郸市3个县获得省级森林城市称号，为创建国家森林城市奠定了坚实基础。", "国家森林城市创建"),
+        ("全力争创全国文明城市。", "全国文明城市创建"),
+        ("推进创建省级园林城市工作。", "省级园林城市创建"),
+    ],
+)
+def test_programs_the_campaign_for_a_title_is_named_after_it(text, expected):
+    found = names(text)
+    assert expected in found
+    assert not any(n.startswith(("创建", "争创")) for n in found)
+
+
+def test_programs_creating_a_brand_is_no_campaign():
+    assert names("加快创建城市品牌。") == []

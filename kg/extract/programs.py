@@ -191,7 +191,29 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     found.extend(_paragraph_leads(text))
     found.extend(_quoted_list(text))
     found.extend(_document_titles(text))
+    creations = _creations(text)
+    if creations:
+        # 创建省级园林城市工作: the campaign's name, not the verb phrase read up to a head
+        starts = {c.start for c in creations}
+        found = [p for p in found if not (p.start in starts and p.text.startswith(("创建", "争创")))] + creations
     return _dedupe(found)
+
+
+# 创建国家森林城市 / 争创全国文明城市: the campaign for a title, named 国家森林城市创建
+_CREATION = re.compile(
+    r"(?:创建|争创)((?:全国|国家|国家级|省级|市级|河北省|[\u4e00-\u9fff]{2}省)?[\u4e00-\u9fff]{2,8}?"
+    r"(?:城市|县城|示范区|示范县|示范市|示范镇|示范村|乡村|社区|单位|城区))"
+)
+
+
+def _creations(text: str) -> list[ProgramMention]:
+    out = []
+    for m in _CREATION.finditer(text):
+        title = m.group(1)
+        if title in ("城市", "乡村", "社区", "单位") or is_generic(title + "创建", "创建"):
+            continue
+        out.append(ProgramMention(m.start(), m.end(1), text[m.start() : m.end(1)], title + "创建", "创建"))
+    return out
 
 
 # 五大造林工程, 三项行动, 5大行动: a count of the programs just listed
