@@ -469,3 +469,12 @@ def test_programs_the_campaign_for_a_title_is_named_after_it(text, expected):
 
 def test_programs_creating_a_brand_is_no_campaign():
     assert names("加快创建城市品牌。") == []
+
+
+def test_features_a_station_named_by_what_it_does_is_no_place():
+    found = places("合肥市在废品收购站、垃圾清运站开展灭鼠。")
+    assert not {"废品收购站", "垃圾清运站"} & found
+
+
+def test_features_a_station_with_a_name_survives():
+    assert {"衡水北站", "郑口收费站"} <= places("衡水市郑口收费站、衡水北站正常运行。")

@@ -149,6 +149,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             continue  # highway lines are named by two abbreviations: 衡井线, 京九线
         if _KINDS.get(suffix) in ("residential", "station") and len(stem) <= 2 and nlp.pos(stem) in ("n", "vn", "v", "a", "an", "b"):
             continue  # 样板小区, 社工站: a common word before the suffix is a kind, not a name
+        if suffix == "站" and _common_words_only(text, tokens, begin, s):
+            continue  # 废品收购站, 垃圾清运站: what the station does, not its name
         first = tokens.tokens[tokens.token_at(begin)]
         if first.end - first.start == 1 and nlp.pos(first.text) == "nr" and nlp.pos(text[first.end:e]) == "ns":
             continue  # 宋长江: a surname before a river's name is a person
@@ -196,6 +198,21 @@ def _counted_features(text: str, tokens: TokenIndex) -> list[Mention]:
                 continue
             out.append(Mention("Place", name, a, b, name=name, level="feature"))
     return out
+
+
+def _common_words_only(text: str, tokens: TokenIndex, begin: int, end: int) -> bool:
+    """True when ``text[begin:end]`` is made of common words (nouns and verbs
+    of jieba's dictionary, no place or proper name)."""
+    i = tokens.token_at(begin)
+    seen = False
+    while i < len(tokens.tokens) and tokens.tokens[i].start < end:
+        tok = tokens.tokens[i]
+        w = text[max(tok.start, begin) : min(tok.end, end)]
+        if not (nlp.in_dictionary(w) and nlp.pos(w) in ("n", "vn", "v")):
+            return False
+        seen = True
+        i += 1
+    return seen
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
