@@ -173,7 +173,8 @@ def describe_library() -> str:
     """One block per named query: name, description and parameters (for ``kg query --list``)."""
     out = []
     for q in library().values():
-        out.append(f"{q.name}  —  {q.description or q.title}")
+        stored = "  [summary kept by build/add; --live runs it]" if q.summary else ""
+        out.append(f"{q.name}  —  {q.description or q.title}{stored}")
         for p in q.params:
             kind = "" if p.kind == "string" else f" ({p.kind})"
             out.append(f"    --param {p.name}=…{kind}  {p.description}")

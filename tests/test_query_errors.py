@@ -22,6 +22,7 @@ from kg.query import (
     display_width,
     format_table,
     get_query,
+    library,
     run_named,
     run_query,
 )
@@ -180,3 +181,41 @@ def test_query_cli_store(tmp_path, capsys):
     labels = [r["program_label"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))]
     assert labels == ["二期农村地表水厂建设项目", "农村生活水源置换工程", "农村生活水源置换工程"]
     assert main(["query", "x", "--store", str(tmp_path / "missing")]) == 1
+
+
+def test_query_cli_limit_and_offset_give_one_page(capsys):
+    q = "SELECT ?l WHERE { ?p a kg:Program ; skos:prefLabel ?l } ORDER BY ?l"
+    assert main(["query", q, "-g", str(FIXTURE), "--format", "csv"]) == 0
+    every = capsys.readouterr().out.splitlines()[1:]
+    assert len(every) >= 3
+    assert main(["query", q, "-g", str(FIXTURE), "--format", "csv", "--limit", "2", "--offset", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == every[1:3]
+    assert f"rows 2–3 of {len(every)}" in captured.err
+    assert main(["query", q, "-g", str(FIXTURE), "--format", "csv", "--offset", str(len(every))]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == [] and f"no rows of {len(every)}" in captured.err
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--limit", "-1"], "0 or more"),
+        (["--offset", "-2"], "0 or more"),
+    ],
+)
+def test_query_cli_limit_errors(extra, message, capsys):
+    assert main(["query", "SELECT ?s WHERE { ?s ?p ?o }", "-g", str(FIXTURE)] + extra) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_query_cli_limit_needs_rows(capsys):
+    assert main(["query", "ASK { ?s ?p ?o }", "-g", str(FIXTURE), "--limit", "1"]) == 1
+    assert "apply to SELECT results" in capsys.readouterr().err
+
+
+def test_query_cli_list_marks_the_queries_with_summaries(capsys):
+    assert main(["query", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    marked = {line.split()[0] for line in lines if "[summary" in line}
+    assert marked == {q.name for q in library().values() if q.summary}

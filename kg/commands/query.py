@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ EPILOG = """examples:
   kg query --list
   kg query programs-in-place --param place=故城县
   kg query agency-programs --live            # run it, not its stored summary
+  kg query agency-programs --limit 20 --offset 40   # one page of a long listing
   kg query -f my-query.rq --format csv
   kg query 'SELECT ?p ?l WHERE { ?p a kg:Program ; skos:prefLabel ?l }'
 """
@@ -56,6 +58,10 @@ def register(subparsers) -> None:
     p.add_argument("--format", "-t", choices=sorted(FORMATTERS), default="table", help="output format (default: table)")
     p.add_argument("--live", action="store_true",
                    help="run the query even when the store holds a precomputed summary of it")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="print at most N rows of a SELECT result (the count of all rows goes to stderr)")
+    p.add_argument("--offset", type=int, default=0, metavar="K",
+                   help="skip the first K rows of a SELECT result (with --limit: one page of it)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"give up after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.set_defaults(func=run)
@@ -99,8 +105,25 @@ def run(args) -> int:
         engine = OxigraphEngine(open_store(args.store or DEFAULT_STORE))
     else:
         engine = RdflibEngine(load_graph("exports/kg.ttl"))
+    if (args.limit is not None and args.limit < 0) or args.offset < 0:
+        raise QueryError("--limit and --offset take a number of rows, 0 or more")
     result = None if args.live or bindings else summary_result(engine, query)
     if result is None:
         result = run_query(engine, query.text, bindings, timeout=args.timeout, source=query.source)
+    if args.limit is not None or args.offset:
+        result = _page(result, args.offset, args.limit)
     sys.stdout.write(FORMATTERS[args.format](result))
     return 0
+
+
+def _page(result, offset: int, limit: int | None):
+    """Rows ``offset`` … ``offset + limit`` of a SELECT result; says on stderr how many there are."""
+    if result.kind != "select":
+        raise QueryError("--limit and --offset apply to SELECT results (this query gives "
+                         + ("a graph" if result.kind == "graph" else "yes or no") + ")")
+    total = len(result.rows)
+    end = total if limit is None else min(total, offset + limit)
+    rows = result.rows[offset:end]
+    shown = f"rows {offset + 1}–{offset + len(rows)}" if rows else "no rows"
+    sys.stderr.write(f"kg query: {shown} of {total}\n")
+    return dataclasses.replace(result, rows=rows)
