@@ -29,11 +29,13 @@ def _user_words() -> list[str]:
     """Words jieba must not split: department names, suffixes, program heads."""
     words: set[str] = set()
     try:
-        from kg.lexicon import agencies, programs
+        from kg.lexicon import agencies, organizations, programs
 
         words.update(getattr(agencies, "DEPARTMENTS", ()))
         words.update(getattr(agencies, "ABBREVIATIONS", {}).keys())
         words.update(getattr(programs, "PROGRAM_HEADS", ()))
+        # a place's central school or clinic (宅城|中心小学, not 宅|城中心|小学)
+        words.update(s for s in getattr(organizations, "ORG_SUFFIXES", ()) if s.startswith("中心"))
     except ImportError:  # lexicons are optional for tokenising
         pass
     return sorted(w for w in words if len(w) >= 2)

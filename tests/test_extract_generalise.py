@@ -478,3 +478,14 @@ def test_features_a_station_named_by_what_it_does_is_no_place():
 
 def test_features_a_station_with_a_name_survives():
     assert {"衡水北站", "郑口收费站"} <= places("衡水市郑口收费站、衡水北站正常运行。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("少年体校、宅城中心小学、王均中学等10所学校餐厅完成改造。", "宅城中心小学"),
+        ("沙河中心卫生院完成改造。", "沙河中心卫生院"),
+    ],
+)
+def test_organisations_a_places_central_school_keeps_the_place(text, expected):
+    assert expected in labels(page(text), "Organization")
