@@ -489,3 +489,9 @@ def test_features_a_station_with_a_name_survives():
 )
 def test_organisations_a_places_central_school_keeps_the_place(text, expected):
     assert expected in labels(page(text), "Organization")
+
+
+def test_measures_a_count_inside_a_programs_name_is_its_size():
+    ex = page("章贡区老旧小区改造工程是赣州市2022年15项民生实事之一。")
+    sized = [m for m in ex.measures if m.value == 15]
+    assert sized and all(m.program.name.endswith("15项民生实事") for m in sized)

@@ -356,9 +356,11 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         if q.kind in _SKIP_KINDS:
             continue
         pos = sent.start + q.start
+        # a count inside a program's name is its size (2021年20项民生实事)
+        inside = [p for p in progs if p.start <= pos < p.end and p.kind != "pronoun"]
         before = [p for p in progs if p.end <= pos]
         after = [p for p in progs if p.start >= pos]
-        target = before[-1] if before else (after[0] if after else None)
+        target = inside[0] if inside else before[-1] if before else (after[0] if after else None)
         program = target.entity if target else topic
         if program is None:
             continue
