@@ -225,7 +225,7 @@ FEATURE_CASES = [
     pytest.param("大麻森乡以乡域内衡井线、肃衡线、外环路两侧通道绿化为主", "衡井线",
                  marks=()),
     pytest.param("工人们沿衡井线栽种国槐", "衡井线",
-                 marks=pytest.mark.xfail(strict=False, reason="the preposition 沿 is kept as part of the name (沿衡井线)")),
+                 marks=()),
 ]
 
 

@@ -184,8 +184,9 @@ def scan_name_left(
                 begin = tok.start + cut + 1
             break
         tag = nlp.pos(w)
-        if len(w) >= 2 and w[0] in "内中里外旁" and not tag:
-            # 乡域内|衡井线 segmented as 内衡|井线: the localiser ends the phrase before the name
+        if len(w) >= 2 and w[0] in "内中里外旁沿" and not tag:
+            # 乡域内|衡井线 segmented as 内衡|井线, 沿|衡井线 as 沿衡|井线: the localiser or
+            # preposition ends the phrase before the name
             begin = tok.start + 1
             break
         if tag.startswith("m") and _NAME_NUMERAL.search(w):
