@@ -176,3 +176,10 @@ def test_programs_list_items_respect_the_range():
     names = [p.name for p in list_items(LIST_TEXT, start, len(LIST_TEXT), [])]
     assert "公共停车位建设" not in names
     assert "农户卫生厕所改造" in names
+
+
+def test_programs_list_items_a_count_before_the_object_is_not_part_of_the_name():
+    text = "今年，该县新建9个国医堂；改造3座乡镇敬老院。"
+    names = {p.name for p in list_items(text, 0, len(text), [])}
+    assert "国医堂建设" in names and "乡镇敬老院改造" in names
+    assert not any(n[0].isdigit() for n in names)

@@ -490,6 +490,9 @@ def list_items(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             m = _VO.search(text, clause_start, i)
             if m:
                 verb, obj = m.group(1), m.group(2)
+                count = _LEAD_COUNT.match(obj)
+                if count and len(obj) - count.end() >= 2:
+                    obj = obj[count.end() :]  # 新建9个国医堂: the works are 国医堂建设, nine of them
                 if len(obj) >= 2 and not any(w in obj for w in ("的", "等", "了", "和", "及其")):
                     name = obj + _NOMINAL.get(verb, verb)
                     out.append(ProgramMention(m.start(), m.end(), m.group(), name, _NOMINAL.get(verb, verb)))
