@@ -495,3 +495,19 @@ def test_measures_a_count_inside_a_programs_name_is_its_size():
     ex = page("章贡区老旧小区改造工程是赣州市2022年15项民生实事之一。")
     sized = [m for m in ex.measures if m.value == 15]
     assert sized and all(m.program.name.endswith("15项民生实事") for m in sized)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("高校毕业生网络创业可申请最高20万担保贷款。", "担保贷款"),
+        ("对公益性岗位人员按照当地最低工资标准给予岗位补贴。", "岗位补贴"),
+    ],
+)
+def test_programs_a_granted_benefit_named_by_a_common_word(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", ["岗位补贴标准提高。", "企业申请贷款。"])
+def test_programs_a_benefit_word_without_a_grant_names_nothing(text):
+    assert names(text) == []

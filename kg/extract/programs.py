@@ -136,7 +136,9 @@ def is_generic(name: str, head: str) -> bool:
     if _AMOUNT_INSIDE.search(name):  # “200元减50元”两种消费券: a price, not a name
         return True
     # one common word that is not a noun: 其他项目, 安排项目, 落地项目, 重大项目
-    if nlp.in_dictionary(specific) and nlp.pos(specific)[:1] in ("a", "v", "r", "d", "m", "b") and nlp.pos(specific) != "vn":
+    # (a benefit is named by what it pays for: 担保贷款, 求职补贴)
+    if nlp.in_dictionary(specific) and nlp.pos(specific)[:1] in ("a", "v", "r", "d", "m", "b") and nlp.pos(specific) != "vn" \
+            and not (head in _BENEFITS and nlp.pos(specific)[:1] == "v"):
         return True
     return False
 
@@ -175,8 +177,8 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
                 continue
         start = _align(text, begin, he, name)
         name = name.strip("、，,;；：: ")
-        if head not in _strong() and nlp.in_dictionary(name):
-            continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name
+        if head not in _strong() and nlp.in_dictionary(name) and not (head in _BENEFITS and _granted(text, start)):
+            continue  # 社会工作, 垃圾分类 alone: a common word, not a program's name (给予岗位补贴 names one)
         umbrella = _enumeration(text, tokens, start, he, head)
         if umbrella:
             found.extend(umbrella)
@@ -364,6 +366,12 @@ def _cued(text: str, begin: int, raw: str) -> bool:
 SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
+
+
+def _granted(text: str, begin: int) -> bool:
+    """A benefit granted in the clause before ``begin`` (给予…, 申请…, 享受…)."""
+    clause = text[clause_start(text, begin) : begin]
+    return any(v in clause for v in _GRANTS)
 _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 
 
