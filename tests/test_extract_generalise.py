@@ -511,3 +511,8 @@ def test_programs_a_granted_benefit_named_by_a_common_word(text, expected):
 @pytest.mark.parametrize("text", ["岗位补贴标准提高。", "企业申请贷款。"])
 def test_programs_a_benefit_word_without_a_grant_names_nothing(text):
     assert names(text) == []
+
+
+def test_programs_a_service_line_by_its_number():
+    assert "12319城管热线" in names("今年以来，12319城管热线电话受理各类问题1883件。")
+    assert names("全市共有15000条热线。") == []

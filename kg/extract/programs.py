@@ -171,6 +171,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if begin > 0 and text[begin - 1] in "该我本全" and name[:1] in "市县区省" and len(name) > 5:
             name = name[1:]  # 该市|棚户区…: the pronoun's level character is not part of the name
         measured = bool(re.match(r"\s*\d", text[he : he + 3]))  # 雨污分流改造179.023公里: a measured work
+        measured = measured or bool(_SERVICE_NUMBER.match(name))  # 12319城管热线: a service by its number
         if head not in _strong() and not measured and not text.startswith(_COPULAS, he):
             # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
             if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
@@ -366,6 +367,8 @@ def _cued(text: str, begin: int, raw: str) -> bool:
 SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
+# a public service line by its number: 12345政务服务热线, 12319城管热线
+_SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
 
 
 def _granted(text: str, begin: int) -> bool:
