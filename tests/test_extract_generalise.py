@@ -516,3 +516,8 @@ def test_programs_a_benefit_word_without_a_grant_names_nothing(text):
 def test_programs_a_service_line_by_its_number():
     assert "12319城管热线" in names("今年以来，12319城管热线电话受理各类问题1883件。")
     assert names("全市共有15000条热线。") == []
+
+
+def test_organisations_a_clause_before_an_ambiguous_suffix_is_no_name():
+    assert labels(page("西宁市中小学生上下学时乘坐公共汽车。"), "Organization") == set()
+    assert {"长城汽车", "比亚迪汽车"} <= labels(page("长城汽车、比亚迪汽车参加西宁车展。"), "Organization")

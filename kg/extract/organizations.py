@@ -415,6 +415,19 @@ _MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视�
 _SECTORS = frozenset("科技 物流 实业 置业 地产 能源 环保 传媒 食品 电子 电气 化工 纺织 乳业 矿业 钢铁 汽车 药业 建工 电器".split())
 
 
+def _verb_inside(text: str, tokens: TokenIndex, begin: int, end: int) -> bool:
+    """True when a word of ``text[begin:end]`` is a plain verb for jieba (乘坐, not 服务 as a noun)."""
+    from kg import nlp
+
+    i = tokens.token_at(begin)
+    while i < len(tokens.tokens) and tokens.tokens[i].start < end:
+        tag = nlp.pos(tokens.tokens[i].text)
+        if tag == "v":
+            return True
+        i += 1
+    return False
+
+
 def _has_proper_part(
     text: str, tokens: TokenIndex, begin: int, end: int, places: list[Mention], skip: list[Mention] = ()
 ) -> bool:
@@ -487,6 +500,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         level_prefix = stem[:1] in "市县区" and not _inside_word(text, begin)
         if m.group().endswith(_NEEDS_PROPER) and not (level_prefix or _has_proper_part(text, tokens, begin, s, places)):
             continue  # 中职学校, 高端科技, 农村水厂: common words before these suffixes name no one
+        if m.group() in _AMBIGUOUS and _verb_inside(text, tokens, begin, s):
+            continue  # 上下学时乘坐公共汽车: a clause before an ambiguous suffix, not a name
         if m.group() in _SECTORS and not _has_proper_part(text, tokens, begin, s, [], skip=places):
             continue  # 衡水市科技, 河北省县域科技: a place and a sector name no firm (以岭科技 does)
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
