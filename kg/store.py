@@ -561,9 +561,12 @@ class GraphStore:
     def _write(self, operations: list[str]) -> None:
         """Apply page-changing ``operations`` in one transaction that also
         drops every summary graph: summaries describe the pages as they were."""
-        drops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(self._known_summary_graphs())]
-        self._update(" ;\n".join(drops + operations))
+        self._update(" ;\n".join(self._summary_drops() + operations))
         self._summary_graphs = set()
+
+    def _summary_drops(self) -> list[str]:
+        """Updates that drop every summary graph of the store."""
+        return [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(self._known_summary_graphs())]
 
     def _known_summary_graphs(self) -> set[str]:
         if self._summary_graphs is None:
@@ -586,7 +589,7 @@ class GraphStore:
         pages are not touched.
         """
         self._check_writable()
-        ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(self._known_summary_graphs())]
+        ops = self._summary_drops()
         for name, fields in summaries.items():
             if not _VAR_NAME.match(name.replace("-", "_")):
                 raise StoreError(f"invalid summary name {name!r}")
