@@ -125,6 +125,7 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
 _SECTOR_RE: re.Pattern[str] | None = None
 # what may close a list of departments named by their sector (市公安、城管以及…, …等部门)
 _LIST_END = re.compile(r"以及|等|和|及|与|联合|共同|协同|部门|单位|[，,。；;）)]")
+_BODIES_AFTER = re.compile(r"等?(?:相关|有关)?(?:部门|单位)")
 
 
 def _sector_lists(text: str, place_end: dict[int, Mention], tokens: TokenIndex | None,
@@ -158,7 +159,7 @@ def _sector_lists(text: str, place_end: dict[int, Mention], tokens: TokenIndex |
         if closing is None and end < len(text):
             continue  # the last item runs on into another word
         words = [text[a:b] for a, b in items]
-        if not (set(words) & lex.AGENCY_ONLY_SECTORS or re.match(r"等?(?:相关|有关)?(?:部门|单位)", text[end:])):
+        if not (set(words) & lex.AGENCY_ONLY_SECTORS or _BODIES_AFTER.match(text, end)):
             continue
         if any(o.start < end and i < o.end for o in found):
             continue
@@ -415,17 +416,9 @@ _MEDIA_WORDS = frozenset(("日报", "晚报", "都市报", "日报社", "电视�
 _SECTORS = frozenset("科技 物流 实业 置业 地产 能源 环保 传媒 食品 电子 电气 化工 纺织 乳业 矿业 钢铁 汽车 药业 建工 电器".split())
 
 
-def _verb_inside(text: str, tokens: TokenIndex, begin: int, end: int) -> bool:
-    """True when a word of ``text[begin:end]`` is a plain verb for jieba (乘坐, not 服务 as a noun)."""
-    from kg import nlp
-
-    i = tokens.token_at(begin)
-    while i < len(tokens.tokens) and tokens.tokens[i].start < end:
-        tag = nlp.pos(tokens.tokens[i].text)
-        if tag == "v":
-            return True
-        i += 1
-    return False
+def _verb_inside(tokens: TokenIndex, begin: int, end: int) -> bool:
+    """True when a word of the span is a plain verb for jieba (乘坐, not 服务 as a noun)."""
+    return any(nlp.pos(tok.text) == "v" for tok in tokens.within(begin, end))
 
 
 def _has_proper_part(
@@ -434,8 +427,6 @@ def _has_proper_part(
     """True when the stem holds a place name or a word jieba does not know as
     a common word (a proper name such as 佐英, 以岭); words inside ``skip``
     (place names) do not count."""
-    from kg import nlp
-
     if any(begin <= p.start < end for p in places):
         return True
     i = tokens.token_at(begin)
@@ -500,7 +491,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         level_prefix = stem[:1] in "市县区" and not _inside_word(text, begin)
         if m.group().endswith(_NEEDS_PROPER) and not (level_prefix or _has_proper_part(text, tokens, begin, s, places)):
             continue  # 中职学校, 高端科技, 农村水厂: common words before these suffixes name no one
-        if m.group() in _AMBIGUOUS and _verb_inside(text, tokens, begin, s):
+        if m.group() in _AMBIGUOUS and _verb_inside(tokens, begin, s):
             continue  # 上下学时乘坐公共汽车: a clause before an ambiguous suffix, not a name
         if m.group() in _SECTORS and not _has_proper_part(text, tokens, begin, s, [], skip=places):
             continue  # 衡水市科技, 河北省县域科技: a place and a sector name no firm (以岭科技 does)

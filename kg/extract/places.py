@@ -203,15 +203,12 @@ def _counted_features(text: str, tokens: TokenIndex) -> list[Mention]:
 def _common_words_only(text: str, tokens: TokenIndex, begin: int, end: int) -> bool:
     """True when ``text[begin:end]`` is made of common words (nouns and verbs
     of jieba's dictionary, no place or proper name)."""
-    i = tokens.token_at(begin)
     seen = False
-    while i < len(tokens.tokens) and tokens.tokens[i].start < end:
-        tok = tokens.tokens[i]
+    for tok in tokens.within(begin, end):
         w = text[max(tok.start, begin) : min(tok.end, end)]
         if not (nlp.in_dictionary(w) and nlp.pos(w) in ("n", "vn", "v")):
             return False
         seen = True
-        i += 1
     return seen
 
 

@@ -220,7 +220,7 @@ def _creations(text: str) -> list[ProgramMention]:
 
 
 # 五大造林工程, 三项行动, 5大行动: a count of the programs just listed
-_COUNTED = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
+COUNTED = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
 _ITEM_STOP = "，,。；;：:！？!?（）()\n"
 SERIES = re.compile(r"等(?:一)?系列$")
 _SERIES_LEAD = re.compile(r"一?系列")
@@ -233,13 +233,14 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     An item takes the umbrella's head when the count stands right before it
     (河湖生态修复…五大行动 → 河湖生态修复行动)."""
     m = None
-    for m in _COUNTED.finditer(text, start, end):
+    for m in COUNTED.finditer(text, start, end):
         pass
     lead = _SERIES_LEAD.match(text, start, end)
     if lead and text[start - 1 : start] == "等":
         start = lead.end()  # 等|系列文化惠民活动: 系列 is not part of the name
-    series = SERIES.search(text, max(0, start - 4), start)
-    if series and m is None:
+    # (a count closes the list when there is one; else 等系列 may)
+    series = SERIES.search(text, max(0, start - 4), start) if m is None else None
+    if series:
         # 开展A会、B会、C行等系列产学研对接活动: the list before 等 names the umbrella's parts
         u_start = series.start()
         if end - start > 12 or is_generic(text[start:end], head):
@@ -252,7 +253,7 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
             return []
     items: list[tuple[int, int]] = []
     s = start if start < u_start else u_start
-    if series and m is None:
+    if series:
         while s > 0 and text[s - 1] not in _ITEM_STOP and text[s - 1] != "、" and u_start - s < 16:
             s -= 1  # the last item, right before 等
     # the items inside the name found so far (河道清障、岸线管控、水污染防治三大行动)
@@ -276,14 +277,11 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
         pos = a
     if len(items) < 2:
         return []
-    if series and m is None:
-        umbrella_name = text[start:end]
-        append_head = False
-        out = [ProgramMention(start, end, umbrella_name, umbrella_name, head)]
-    else:
-        umbrella_name = text[u_start:end]
-        append_head = umbrella_name[m.end() - u_start :] == head
-        out = [ProgramMention(u_start, end, umbrella_name, umbrella_name, head)]
+    # the umbrella: from the count (五大行动), or after 等系列 (文化惠民活动)
+    u_from = start if series else u_start
+    umbrella_name = text[u_from:end]
+    append_head = not series and text[m.end() : end] == head
+    out = [ProgramMention(u_from, end, umbrella_name, umbrella_name, head)]
     for a, b in items:
         a = max(a, scan_left(text, tokens, b, max_len=16))  # not the verb before the list
         raw = text[a:b]
@@ -357,16 +355,14 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     if before.endswith("为") and CONTRIBUTE_AFTER.match(text, end):
         return True
     # 给予最长不超过3年的租金补贴: a benefit granted earlier in the clause
-    if raw.endswith(_BENEFITS):
-        clause = text[clause_start(text, begin) : begin]
-        return any(v in clause for v in _GRANTS)
-    return False
+    return raw.endswith(_BENEFITS) and _granted(text, begin)
 
 
 # 在B中，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
 SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
+_GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 # a public service line by its number: 12345政务服务热线, 12319城管热线
 _SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
 
@@ -375,7 +371,6 @@ def _granted(text: str, begin: int) -> bool:
     """A benefit granted in the clause before ``begin`` (给予…, 申请…, 享受…)."""
     clause = text[clause_start(text, begin) : begin]
     return any(v in clause for v in _GRANTS)
-_GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 
 
 def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:

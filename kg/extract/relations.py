@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
-from kg.extract.programs import CONTRIBUTE_AFTER, SERIES, SETTING_AFTER
+from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, SERIES, SETTING_AFTER
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -59,8 +59,6 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
 
 
 _JOINERS = ("、", "和", "与", "及", "同")
-# 五大造林工程, 三项行动: a count of the programs listed before it
-_UMBRELLA = re.compile(r"(?:[一二三四五六七八九十两]+|\d+)(?:大|项)")
 
 
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
@@ -151,8 +149,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             parts = [p.entity for p in progs if p.end <= whole.start and p.entity is not whole.entity]
             if not parts and "其" in text[sent.start : pos]:
                 # 将其列为…之一: 其 is the program the text is about
-                earlier = [f.entity for f in af.found if _is(f, "Program") and f.start < sent.start]
-                topic = earlier[-1] if earlier else af.headline_program
+                topic = _program_before(af, sent.start) or af.headline_program
                 parts = [topic] if topic is not None else []
             for part in parts[:1]:
                 add(ex, part, "partOfProgram", whole.entity, ev)
@@ -160,10 +157,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # 4c. A 是 B 的生动体现/重要举措; A，助力 B; 为 B 添彩; 在 B 中，… A:
         # the smaller program serves the wider one
         for whole, part_before in _serving_frames(text, sent, progs):
-            part = part_before
-            if part is None:
-                earlier = [f.entity for f in af.found if _is(f, "Program") and f.start < sent.start]
-                part = earlier[-1] if earlier else None
+            part = part_before or _program_before(af, sent.start)
             if part is not None and part is not whole.entity:
                 add(ex, part, "partOfProgram", whole.entity, ev)
         for whole, parts in _settings(text, sent, progs):
@@ -174,7 +168,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # count of them, or before 等系列, are its parts
         for p in progs:
             if p.kind == "pronoun" or not (
-                _UMBRELLA.match(text, p.start) or SERIES.search(text, max(0, p.start - 4), p.start)
+                COUNTED.match(text, p.start) or SERIES.search(text, max(0, p.start - 4), p.start)
             ):
                 continue
             clause = max(text.rfind(c, sent.start, p.start) for c in "，,；;：:。") + 1
@@ -241,6 +235,12 @@ def _below_province(home: Entity | None) -> bool:
 
 def _is(f: "Found", type_: str) -> bool:
     return f.entity.type == type_
+
+
+def _program_before(af: "ArticleFacts", pos: int) -> Entity | None:
+    """The program the article named last before ``pos`` (what the text is about there)."""
+    earlier = [f.entity for f in af.found if _is(f, "Program") and f.start < pos]
+    return earlier[-1] if earlier else None
 
 
 def _subject(text: str, sent, here: list["Found"]) -> "Found | None":

@@ -33,6 +33,13 @@ class TokenIndex:
         self.ends = {t.end for t in self.tokens}
         self.start_set = set(self.starts)
 
+    def within(self, begin: int, end: int):
+        """The tokens that overlap ``text[begin:end]``, in order."""
+        i = self.token_at(begin)
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            yield self.tokens[i]
+            i += 1
+
     def token_at(self, offset: int) -> int:
         """Index of the token containing character ``offset``."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
