@@ -204,7 +204,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
 
 # 创建国家森林城市 / 争创全国文明城市: the campaign for a title, named 国家森林城市创建
 _CREATION = re.compile(
-    r"(?:创建|争创)((?:全国|国家|国家级|省级|市级|河北省|[\u4e00-\u9fff]{2}省)?[\u4e00-\u9fff]{2,8}?"
+    r"(?:创建|争创)((?:全国|国家|国家级|省级|市级|[\u4e00-\u9fff]{2}省)?[\u4e00-\u9fff]{2,8}?"
     r"(?:城市|县城|示范区|示范县|示范市|示范镇|示范村|乡村|社区|单位|城区))"
 )
 
