@@ -774,7 +774,32 @@ def find_all(
                 if div is not None:
                     found[idx] = div
     _drop_lone_village_stems(text, spans, found)
+    _villages_under_written_parent(spans, village_spans, found)
     return [(spans[i][0], spans[i][1], found[i]) for i in sorted(found)]
+
+
+def _villages_under_written_parent(
+    spans: list[tuple[int, int, tuple[str, ...]]], village_spans: set[int], found: dict[int, Division]
+) -> None:
+    """A village written right after its township or county (王同岳镇张庄村) is
+    that division's: another village of the same name elsewhere is not meant,
+    and when the gazetteer lists none of that name there (a natural village),
+    no division is (the name is left to the feature grammar)."""
+    for i in sorted(village_spans & set(found)):
+        j = i - 1
+        if j < 0 or j not in found or spans[j][1] != spans[i][0]:
+            continue
+        parent = found[j]
+        if parent.level not in ("township", "county"):
+            continue
+        prefix = parent.code12[:9] if parent.level == "township" else parent.code[:6]
+        if found[i].code12.startswith(prefix):
+            continue
+        inside = [d for d in (get(c) for c in spans[i][2]) if d is not None and d.code12.startswith(prefix)]
+        if len(inside) == 1:
+            found[i] = inside[0]
+        else:
+            del found[i]
 
 
 # what may stand between two names of a list (西邵、杨庄、豆腐营)

@@ -521,3 +521,18 @@ def test_programs_a_service_line_by_its_number():
 def test_organisations_a_clause_before_an_ambiguous_suffix_is_no_name():
     assert labels(page("西宁市中小学生上下学时乘坐公共汽车。"), "Organization") == set()
     assert {"长城汽车", "比亚迪汽车"} <= labels(page("长城汽车、比亚迪汽车参加西宁车展。"), "Organization")
+
+
+def _place(ex: Extraction, name: str):
+    return next(e for e in ex.entities if e.type == "Place" and e.name == name)
+
+
+def test_places_a_village_written_after_its_township_is_that_townships():
+    # 新民村 is listed under another township of 桐庐县 (新合乡), not under 富春江镇:
+    # the one written here is a village of 富春江镇 all the same
+    ex = page("桐庐县新合乡召开会议。桐庐县富春江镇新民村的人居环境令人赏心悦目。")
+    village = _place(ex, "新民村")
+    assert village.parent is not None and village.parent.name == "富春江镇"
+    # a village the gazetteer lists under the township keeps its code
+    ex = page("桐庐县新合乡召开会议。桐庐县富春江镇芦茨村的民宿游人如织。")
+    assert _place(ex, "芦茨村").parent.name == "富春江镇"

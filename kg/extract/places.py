@@ -155,6 +155,7 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         if first.end - first.start == 1 and nlp.pos(first.text) == "nr" and nlp.pos(text[first.end:e]) == "ns":
             continue  # 宋长江: a surname before a river's name is a person
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
+    out.extend(_unlisted_villages(text, tokens, barriers))
     # the items of a counted list are names of their own (A和B两处湿地: not "A和B")
     counted = _counted_features(text, tokens)
     spans = {(c.start, c.end) for c in counted}
@@ -162,6 +163,32 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     # after a count a feature word is a kind, not a name (6个环湖公园)
     out = [o for o in out if not _AFTER_COUNT.search(text, max(0, o.start - 6), o.start)]
     return _longest(out + counted)
+
+
+# 王同岳镇|张庄村: a village written right after its township (a natural village the
+# gazetteer does not list under it) is a place of its own
+_VILLAGE_AFTER_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?村(?![民委级镇庄落务干部规情史])")
+
+
+_VILLAGE_KIND_STEMS = ("中心", "重点", "试点", "样板", "特色", "传统", "美丽", "文明", "先进", "贫困", "示范", "明星",
+                       "小康", "生态", "卫生", "旅游", "专业", "行政", "自然", "城中", "空心", "城郊", "边远", "偏远",
+                       "全", "各", "该", "本", "每")
+
+
+def _unlisted_villages(text: str, tokens: TokenIndex, barriers: set[int]) -> list[Mention]:
+    out = []
+    for b in sorted(barriers):
+        if not (text[b - 1 : b] in ("镇", "乡") or text[b - 2 : b] == "街道"):
+            continue
+        m = _VILLAGE_AFTER_TOWNSHIP.match(text, b)
+        if m is None or _BAD_STEM_CHARS.search(m.group()[:-1]):
+            continue
+        stem = m.group()[:-1]
+        if not tokens.is_boundary(m.end()) or stem.endswith(_VILLAGE_KIND_STEMS) or stem[-1] in "乡农" \
+                or nlp.pos(stem)[:1] in ("a", "v", "d", "b", "m", "r"):
+            continue  # 镇|示范村, 镇|空心村, 镇|新农村: a kind of village, not a village's name
+        out.append(Mention("Place", m.group(), b, m.end(), name=m.group(), level="feature"))
+    return out
 
 
 # A、B、C6个环湖公园 / A和B两处湿地: the items of a list closed by a count of features
