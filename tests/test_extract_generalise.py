@@ -536,3 +536,27 @@ def test_places_a_village_written_after_its_township_is_that_townships():
     # a village the gazetteer lists under the township keeps its code
     ex = page("桐庐县新合乡召开会议。桐庐县富春江镇芦茨村的民宿游人如织。")
     assert _place(ex, "芦茨村").parent.name == "富春江镇"
+
+
+def test_programs_an_item_with_its_own_head_is_not_glued_to_the_next():
+    found = names("南宁市连续开展城市管理攻坚行动、城市品质提升行动。")
+    assert {"城市管理攻坚行动", "城市品质提升行动"} <= set(found)
+    assert not any("、" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("结合国家卫生城市创建，昆明市打造了12条示范街道。", "国家卫生城市创建"),
+        ("借助4A景区创建工作，对景区设施进行改造。", "4A景区创建工作"),
+        ("结合空心村治理等，建成村级文化服务中心300个。", "空心村治理"),
+        ("开展送医下乡活动和村卫生室建设，覆盖全县。", "村卫生室建设"),
+        ("完成中山公园改造提升，建成了3处游园。", "中山公园改造提升"),
+    ],
+)
+def test_programs_tied_coordinated_and_compound_heads(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_a_system_used_as_a_means_is_not_a_program():
+    assert names("群众还能随时借助省政务服务系统办理业务。") == []

@@ -348,6 +348,14 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     before = text[max(0, begin - 4) : begin].rstrip(" 了")
     if before.endswith(_CUES):
         return True
+    # 结合全国文明城市创建, 借助5A景区创建工作: a work that another is tied to (not a means: 借助…系统)
+    if before.endswith(("结合", "借助")) and not raw.endswith(("系统", "体系", "机制")):
+        return True
+    # 开展A活动和B建设: coordinated with a program named by a strong head right before
+    conj = next((c for c in ("以及", "和", "及", "与") if before.endswith(c)), None)
+    if conj and head_regex().search(text, max(0, begin - len(conj) - 4), begin - len(conj)) \
+            and any(text.startswith(h, begin - len(conj) - len(h)) for h in _strong()):
+        return True
     # 在全国文明城市创建中，… / 为全国文明城市创建添彩: a frame names the program
     end = begin + len(raw)
     if before.endswith("在") and SETTING_AFTER.match(text, end):
@@ -381,6 +389,8 @@ def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:
         seg = scan_left(text, tokens, start - 1, max_len=5, allow_quotes=False)
         if not 1 <= start - 1 - seg <= 4:
             break
+        if any(text.startswith(h, start - 1 - len(h)) for h in _strong()):
+            break  # …攻坚行动、…提质升级行动: an item with its own head is a program of its own
         start = seg
     if start == begin:
         return begin

@@ -44,7 +44,7 @@ VERBS = frozenset(
 # they never end a name by themselves
 NOMINAL_VERBS = frozenset(
     "建设 规划 改造 扩建 修建 新建 整治 治理 修复 服务 保障 排查 清理 拆除 宣传 攻坚 检查 "
-    "铺设 提升 计划 督导 指导 调度 开工 竣工 投用 创建 新增 冲刺 达 共".split()
+    "铺设 提升 改造提升 提升改造 提质升级 升级改造 计划 督导 指导 调度 开工 竣工 投用 创建 新增 冲刺 达 共".split()
 )
 VERBS = VERBS - NOMINAL_VERBS
 
