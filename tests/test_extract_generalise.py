@@ -560,3 +560,33 @@ def test_programs_tied_coordinated_and_compound_heads(text, expected):
 
 def test_programs_a_system_used_as_a_means_is_not_a_program():
     assert names("群众还能随时借助省政务服务系统办理业务。") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("成都市大力实施城市绿化提升、老旧管网改造、城市更新改造等工程。", {"城市绿化提升", "老旧管网改造", "城市更新改造"}),
+        ("通过农村人居环境整治、特色产业培育发展等系列举措，建设和美乡村。", {"农村人居环境整治", "特色产业培育发展"}),
+    ],
+)
+def test_programs_works_listed_before_a_word_for_works(text, expected):
+    assert expected <= set(names(text))
+
+
+def test_programs_short_duties_before_a_word_for_works_are_not_programs():
+    assert names("各部门要做好宣传、培训等工作。") == []
+
+
+def test_programs_a_mode_in_quotation_marks():
+    found = names("采取“名校+分校”模式组建教育集团12个。")
+    assert "名校+分校模式" in found and not any("组建" in n for n in found)
+
+
+def test_programs_a_quoted_work_is_a_program_when_measured():
+    assert "四好农村路" in names("全年建设“四好农村路”320公里。")
+    assert names("改造“城市窗口”，建设“城市客厅”，提升“城市形象”。") == []
+
+
+def test_relations_programs_in_the_field_of_a_wider_one():
+    ex = page("在农村基础设施建设方面，贵阳市全年实施农村供水保障工程。")
+    assert ("农村供水保障工程", "partOfProgram", "农村基础设施建设") in triples(ex)

@@ -190,6 +190,11 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     # not 河道清淤、岸线整治 read as one name ending with the head 整治)
     found = [p for p in found if (p.start, p.end) in listed
              or not any(a < p.end and p.start < b and p.start < a for a, b in listed)]
+    found.extend(_listed_works(text, tokens))
+    modes = _modes(text)
+    if modes:
+        # 采取“名校+分校”模式组建…: the mode is the name, not a span read past it
+        found = [p for p in found if not any(m.start <= p.start < m.end < p.end for m in modes)] + modes
     found.extend(_quoted_after_cue(text, tokens))
     found.extend(_paragraph_leads(text))
     found.extend(_quoted_list(text))
@@ -295,6 +300,55 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     return out
 
 
+# 实施A、B、C等工程 / 通过A、B等系列举措: the works listed before a word for works in general
+_WORKS_AFTER = re.compile(r"等(?:一)?(?:系列)?(?:举措|措施|工程|项目|工作|行动)(?![\u4e00-\u9fff])")
+_WORK_ENDS = ("提升", "发展", "升级", "培育", "建设", "改造", "整治", "治理", "保护", "修复", "创建", "改革")
+
+
+def _listed_works(text: str, tokens: TokenIndex) -> list[ProgramMention]:
+    out = []
+    for m in _WORKS_AFTER.finditer(text):
+        items: list[tuple[int, int]] = []
+        e = m.start()
+        while True:
+            a = e
+            while a > 0 and text[a - 1] not in _ITEM_STOP and text[a - 1] != "、" and e - a < 16:
+                a -= 1
+            a = max(a, scan_left(text, tokens, e, max_len=16))
+            if a >= e:
+                break
+            items.append((a, e))
+            if a > 0 and text[a - 1] == "、":
+                e = a - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        named = []
+        for a, b in items:
+            raw = text[a:b]
+            name = _clean(raw)
+            head = next((h for h in _heads() if name.endswith(h)), None)
+            if len(name) < 4 or not (head or name.endswith(_WORK_ENDS)) or nlp.in_dictionary(name):
+                continue
+            if head and is_generic(name, head):
+                continue
+            start = b - len(name) if raw.endswith(name) else a
+            named.append(ProgramMention(start, b, text[start:b], name, head or ""))
+        if len(named) >= 2:
+            out.extend(named)
+    return out
+
+
+# 采取“名校+分校”模式: a way of working named in quotation marks
+_MODE = re.compile(r"(?:采取|推行|实行|探索|创新|推广|采用|建立|构建|运用|实施|推进|打造)“([^“”，,。；]{2,24})”模式")
+
+
+def _modes(text: str) -> list[ProgramMention]:
+    return [ProgramMention(m.start(1) - 1, m.end(), m.group()[m.start(1) - 1 - m.start():], m.group(1) + "模式", "模式")
+            for m in _MODE.finditer(text)]
+
+
 # “共创文明城 志愿我先行”“小手拉大手 共创文明城”等主题创建活动: each quoted
 # name with the head phrase after the list
 
@@ -366,8 +420,8 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     return raw.endswith(_BENEFITS) and _granted(text, begin)
 
 
-# 在B中，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
-SETTING_AFTER = re.compile(r"(?:工作)?(?:过程)?中[，,]")
+# 在B中，… / 在B方面，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
+SETTING_AFTER = re.compile(r"(?:工作)?(?:(?:过程)?中|方面)[，,]")
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
 _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
@@ -427,7 +481,7 @@ def _inside_title(text: str, hs: int, he: int) -> bool:
     return False
 
 
-_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立)([^“”。；，,\s]{0,14})“([^“”，,。、；]{2,20})”")
+_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立|建设|修建)([^“”。；，,\s]{0,14})“([^“”，,。、；]{2,20})”")
 
 
 def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
@@ -436,8 +490,10 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         after = m.end()
         if head_regex().match(text, after):
             continue  # “…”活动: found by its head
-        if after < len(text) and NAME_CHAR.match(text[after]):
-            continue  # “…”建设/…”理念: not a bare name
+        if after < len(text) and NAME_CHAR.match(text[after]) and not text[after].isdigit():
+            continue  # “…”建设/…”理念: not a bare name (a measured work may follow: “四好农村路”445公里)
+        if m.group().startswith(("建设", "修建")) and not text[after : after + 1].isdigit():
+            continue  # 建设“城市客厅”: a figure of speech unless the work is measured
         start = m.start(1)
         name = _clean(text[start:after])
         if len(name) < 3:
