@@ -590,3 +590,16 @@ def test_programs_a_quoted_work_is_a_program_when_measured():
 def test_relations_programs_in_the_field_of_a_wider_one():
     ex = page("在农村基础设施建设方面，贵阳市全年实施农村供水保障工程。")
     assert ("农村供水保障工程", "partOfProgram", "农村基础设施建设") in triples(ex)
+
+
+def test_places_a_zone_written_whole_ends_a_feature_name():
+    # 净月高新区 is how 长春净月高新技术产业开发区 is written: the compound after it is its own
+    ex = page("长春市净月高新区玉潭古镇正在蓬勃生长。")
+    assert any(e.type == "Place" and e.code == "220172" for e in ex.entities)
+    town = _place(ex, "玉潭古镇")
+    assert town.parent is not None and town.parent.code == "220172"
+
+
+def test_places_a_feature_named_after_a_county_is_in_that_county():
+    ex = page("海宁市许村小镇、桐乡濮院时尚小镇正在蓬勃生长。")
+    assert _place(ex, "桐乡濮院时尚小镇").parent.name == "桐乡市"

@@ -122,7 +122,9 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
 
     # features: not inside an agency or organisation name, not a full admin name
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
-    full = [m for m in admin if m.text == m.name]
+    # (a name written whole, if not as the gazetteer words it: 滨湖新区 for 衡水滨湖新区)
+    full = [m for m in admin if m.text == m.name or (
+        m.level in ("county", "township") and len(m.text) >= 3 and m.text.endswith(_ADMIN_ENDS))]
     features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full})
     features = [
         f for f in features
@@ -130,7 +132,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         and not any(m.start < f.end and f.start < m.end for m in full)
     ]
     for m in features:
-        parent = _feature_parent(af, m.start)
+        parent = _feature_parent(af, m.start, m.end)
         key = f"{parent.key if parent else ''}/{m.name}"
         ent = reg.get("Place", key, m.name, level="feature")
         ent.parent = ent.parent or parent
@@ -207,12 +209,21 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4, "feature": 5}
 
 
+_ADMIN_ENDS = ("区", "县", "市", "旗", "镇", "乡", "街道")
+
+
 def _most_specific(ents: list[Entity]) -> Entity:
     return sorted(ents, key=lambda e: -_LEVEL_RANK.get(e.level, 0))[0]
 
 
-def _feature_parent(af: ArticleFacts, pos: int) -> Entity | None:
-    """The nearest admin place named before ``pos`` in its sentence, else the article's home."""
+def _feature_parent(af: ArticleFacts, pos: int, end: int | None = None) -> Entity | None:
+    """The admin place whose name opens the feature's (安平丝网小镇 → 安平县), else the
+    nearest one named before ``pos`` in its sentence, else the article's home."""
+    if end is not None:
+        opening = [f for f in af.found if f.kind == "Place" and f.start == pos and f.end < end
+                   and f.entity.level in ("county", "township", "prefecture")]
+        if opening:
+            return opening[0].entity
     sent_start = max((s.start for s in af.article.sentences if s.start <= pos), default=0)
     before = [f for f in af.found if f.kind == "Place" and sent_start <= f.start < pos and f.entity.level != "feature"]
     if before:
