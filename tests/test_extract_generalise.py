@@ -603,3 +603,10 @@ def test_places_a_zone_written_whole_ends_a_feature_name():
 def test_places_a_feature_named_after_a_county_is_in_that_county():
     ex = page("海宁市许村小镇、桐乡濮院时尚小镇正在蓬勃生长。")
     assert _place(ex, "桐乡濮院时尚小镇").parent.name == "桐乡市"
+
+
+@pytest.mark.parametrize("township", ["溪翁庄镇", "大城子镇"])
+def test_organisations_a_township_cut_by_the_tokenizer_stays_in_the_name(township):
+    # jieba cuts 密云|区溪翁|庄镇|卫生院: the name starts with the places written before the suffix
+    ex = page(f"近日，密云区{township}卫生院与密云区医院开展远程会诊。")
+    assert f"密云区{township}卫生院" in labels(ex, "Organization")

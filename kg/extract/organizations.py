@@ -464,6 +464,13 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
         begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=NOMINAL_VERBS, verbs_inside=True)
+        # a start inside a place's name (西半|屯镇卫生院, as the words were cut) is that place's
+        # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院)
+        inside = [p for p in places if p.start < begin < p.end <= s]
+        if inside:
+            begin = inside[0].start
+            while (before := next((p for p in places if p.end == begin), None)) is not None:
+                begin = before.start
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         for i in range(begin, s):
             if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not _inside_word(text, i - 1) and not any(
