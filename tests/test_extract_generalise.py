@@ -610,3 +610,21 @@ def test_organisations_a_township_cut_by_the_tokenizer_stays_in_the_name(townshi
     # jieba cuts 密云|区溪翁|庄镇|卫生院: the name starts with the places written before the suffix
     ex = page(f"近日，密云区{township}卫生院与密云区医院开展远程会诊。")
     assert f"密云区{township}卫生院" in labels(ex, "Organization")
+
+
+def _agency(ex: Extraction, name: str):
+    return next(e for e in ex.entities if e.type == "Agency" and e.name == name)
+
+
+def test_agencies_a_tax_office_named_after_the_central_administration_is_one_local_office():
+    ex = page("近日，国家税务总局德清县税务局开展便民办税春风行动。")
+    office = _agency(ex, "德清县税务局")
+    assert "国家税务总局德清县税务局" in office.aliases and office.jurisdiction.name == "德清县"
+    assert "国家税务总局" not in labels(ex, "Agency")
+    assert ("德清县税务局", "runs", "便民办税春风行动") in triples(ex)
+
+
+def test_agencies_the_youth_league_committee_of_a_city():
+    ex = page("近日，湖州市团市委、市妇联联合启动学雷锋志愿服务系列活动。")
+    league = _agency(ex, "共青团湖州市委员会")
+    assert league.jurisdiction.name == "湖州市" and "湖州市团市委" in league.aliases

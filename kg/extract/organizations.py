@@ -117,9 +117,27 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
         if om is not None:
             out.append(om)
     out.extend(_sector_lists(text, place_end, tokens, out))
+    out = _local_branches(text, out)
     forces = _task_forces(text, place_end, tokens, out)
     out = [o for o in out if not any(t.start <= o.start and o.end <= t.end for t in forces)] + forces
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
+
+
+# central administrations whose local offices are named with the central name first
+# (国家税务总局湖州市税务局, 国家金融监督管理总局湖州监管分局)
+_BRANCH_PREFIXES = ("国家税务总局", "国家金融监督管理总局", "国家外汇管理局", "中国人民银行")
+
+
+def _local_branches(text: str, out: list[OrgMention]) -> list[OrgMention]:
+    """国家税务总局|德清县税务局: one local office, named both ways, not the central body."""
+    out = sorted(out, key=lambda o: o.start)
+    drop = set()
+    for a, b in zip(out, out[1:]):
+        if a.kind == "central" and a.text in _BRANCH_PREFIXES and a.end == b.start and b.jurisdiction is not None:
+            drop.add(id(a))
+            b.aliases.add(text[a.start : b.end])
+            b.start = a.start
+    return [o for o in out if id(o) not in drop]
 
 
 _SECTOR_RE: re.Pattern[str] | None = None
@@ -281,6 +299,8 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
             om.stem, om.surface_stem = modifier + om.stem, modifier + om.surface_stem
     if place is not None:
         om.jurisdiction, om.start = place, place.start
+    elif surface[:1] == "团" and surface[1:2] in level_chars and surface[2:] == "委":
+        _implicit_jurisdiction(om, text, s, level_chars[surface[1]])  # 团市委: the city's youth league
     elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1):
         _implicit_jurisdiction(om, text, s - 1, level_chars[text[s - 1]])
     elif kind in ("government", "party"):

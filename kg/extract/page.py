@@ -315,15 +315,20 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     elif kind == "congress":
         name = jur.name + stem
         aliases = {surface} | om.aliases
+    elif stem == _YOUTH_LEAGUE:
+        # the league's committee is named with the place inside: 共青团湖州市委员会 (团市委)
+        name = "共青团" + jur.name + "委员会"
+        aliases = {surface, jur.name + om.surface_stem, "中国共产主义青年团" + jur.name + "委员会"}
     else:
         name = jur.name + stem
-        aliases = {surface, jur.name + om.surface_stem}
+        aliases = {surface, jur.name + om.surface_stem} | om.aliases
     ent = reg.get("Agency", f"{jur.key}:{stem}", name)
     ent.aliases |= {a for a in aliases if a}
     ent.jurisdiction = jur
     return ent
 
 
+_YOUTH_LEAGUE = "共产主义青年团委员会"
 _BARE_UNITS = frozenset("办公室 分局 中心 指挥中心 支队 大队 中队 派出所 委员会 领导小组 工作组 办 委 局 村民委员会 居民委员会".split())
 _UNIT_FORMS = {"监督指挥中心": "指挥中心"}
 
