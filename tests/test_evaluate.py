@@ -348,3 +348,16 @@ def test_evaluate_cli_build_matches_library(seed_graphs, capsys):
     assert kg_main(["eval", str(gold_path), "--pages", str(SEEDS), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["pages"][gold["seed"]] == evaluate(graph, gold).to_dict()
+
+
+def test_find_page_looks_in_every_pages_folder_then_next_to_the_gold_then_seeds(tmp_path):
+    from kg.commands.eval import find_page
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    (b / "p.txt").write_text("x", encoding="utf-8")
+    gold = tmp_path / "g.json"
+    assert find_page("p.txt", gold, [str(a), str(b)]) == b / "p.txt"
+    (tmp_path / "q.txt").write_text("x", encoding="utf-8")
+    assert find_page("q.txt", gold, [str(a)]) == tmp_path / "q.txt"
+    assert find_page("000_db3279ee40e395c9.txt", gold, [str(a)]).name == "000_db3279ee40e395c9.txt"

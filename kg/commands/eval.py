@@ -12,7 +12,7 @@ from kg.errors import InputError, KGError
 HELP = """Score the graph of each gold file's page against that gold file.
 
 By default each page named by a gold file ("seed") is built afresh: it is
-looked up in --pages DIR, next to the gold file, then in seeds/. With
+looked up in each --pages DIR, then next to the gold file, then in seeds/. With
 --graph FILE a built graph is scored instead; when it holds several pages,
 only the part of the gold file's page is scored. Prints P/R/F1 per entity
 type and per relation property for each page and micro-averaged over all
@@ -35,7 +35,8 @@ def register(sub) -> None:
     src = p.add_mutually_exclusive_group()
     src.add_argument("--graph", "-g", metavar="FILE", help="score this built graph (Turtle) instead of building")
     src.add_argument("--build", action="store_true", help="build each gold file's page afresh (the default)")
-    p.add_argument("--pages", metavar="DIR", help="folder of the pages named by the gold files")
+    p.add_argument("--pages", metavar="DIR", action="append",
+                   help="folder of the pages named by the gold files (repeatable; looked in first)")
     p.add_argument("--ontology", metavar="DIR", help="ontology folder for the class/property hierarchies "
                    "(default: the project's ontology/)")
     p.add_argument("--save", metavar="DIR", help="also write each built page graph to DIR/<page>.ttl")
@@ -96,15 +97,13 @@ def seed_name(gold: dict, gold_path: str | Path) -> str:
     return seed.strip()
 
 
-def find_page(seed: str, gold_path: str | Path, pages: str | None = None) -> Path:
-    """The page file ``seed``: in ``pages`` if given, else next to the gold file, then in seeds/."""
+def find_page(seed: str, gold_path: str | Path, pages: str | list[str] | None = None) -> Path:
+    """The page file ``seed``: in the folders ``pages`` if given, then next to the gold
+    file, then in seeds/ (of the working folder, then of the source tree)."""
     from kg.namespace import ONTOLOGY_DIR
 
-    if pages:
-        places = [Path(pages)]
-    else:
-        # seeds/ of the working folder, then of the source tree
-        places = [Path(gold_path).parent, Path("seeds"), ONTOLOGY_DIR.parent / "seeds"]
+    given = [pages] if isinstance(pages, str) else list(pages or [])
+    places = [Path(p) for p in given] + [Path(gold_path).parent, Path("seeds"), ONTOLOGY_DIR.parent / "seeds"]
     for folder in places:
         candidate = folder / seed
         if candidate.is_file():
