@@ -782,9 +782,9 @@ def _villages_under_written_parent(
     spans: list[tuple[int, int, tuple[str, ...]]], village_spans: set[int], found: dict[int, Division]
 ) -> None:
     """A village written right after its township or county (王同岳镇张庄村) is
-    that division's: another village of the same name elsewhere is not meant,
-    and when the gazetteer lists none of that name there (a natural village),
-    no division is (the name is left to the feature grammar)."""
+    in that division's county: a village of the same name in another county is
+    not meant, and when the gazetteer lists none of that name there (a natural
+    village), no division is (the name is left to the feature grammar)."""
     for i in sorted(village_spans & set(found)):
         j = i - 1
         if j < 0 or j not in found or spans[j][1] != spans[i][0]:
@@ -792,12 +792,17 @@ def _villages_under_written_parent(
         parent = found[j]
         if parent.level not in ("township", "county"):
             continue
-        prefix = parent.code12[:9] if parent.level == "township" else parent.code[:6]
-        if found[i].code12.startswith(prefix):
-            continue
-        inside = [d for d in (get(c) for c in spans[i][2]) if d is not None and d.code12.startswith(prefix)]
-        if len(inside) == 1:
-            found[i] = inside[0]
+        cands = [d for d in (get(c) for c in spans[i][2]) if d is not None]
+        # the township first; then its county (the paper may follow an older map of townships:
+        # 前磨头镇|杨庄 for a 杨庄 the gazetteer lists under a neighbouring township of the county)
+        prefixes = ([parent.code12[:9]] if parent.level == "township" else []) + [parent.code12[:6]]
+        for prefix in prefixes:
+            if found[i].code12.startswith(prefix):
+                break
+            inside = [d for d in cands if d.code12.startswith(prefix)]
+            if len(inside) == 1:
+                found[i] = inside[0]
+                break
         else:
             del found[i]
 

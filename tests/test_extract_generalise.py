@@ -528,11 +528,14 @@ def _place(ex: Extraction, name: str):
 
 
 def test_places_a_village_written_after_its_township_is_that_townships():
-    # 新民村 is listed under another township of 桐庐县 (新合乡), not under 富春江镇:
-    # the one written here is a village of 富春江镇 all the same
-    ex = page("桐庐县新合乡召开会议。桐庐县富春江镇新民村的人居环境令人赏心悦目。")
+    # 新民村 is listed under 富阳区万市镇, named first, and not in 建德市 at all:
+    # the one written after 建德市梅城镇 is a village of 梅城镇
+    ex = page("富阳区万市镇召开会议。建德市梅城镇新民村的人居环境令人赏心悦目。")
     village = _place(ex, "新民村")
-    assert village.parent is not None and village.parent.name == "富春江镇"
+    assert village.parent is not None and village.parent.name == "梅城镇"
+    # within the county the gazetteer's village is kept (the township may be an older one)
+    ex = page("桐庐县富春江镇新民村的人居环境令人赏心悦目。")
+    assert _place(ex, "新民村").parent.name == "新合乡"
     # a village the gazetteer lists under the township keeps its code
     ex = page("桐庐县新合乡召开会议。桐庐县富春江镇芦茨村的民宿游人如织。")
     assert _place(ex, "芦茨村").parent.name == "富春江镇"
