@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg import nlp
 from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, clause_start, scan_left, strip_quotes
@@ -34,16 +35,19 @@ _IGNORED = frozenset("平台 模式 网络 运输 发放 置换 缴费 登记 �
                      "救助 补助 奖励 减免 全覆盖 清淤 扩建 新建 翻建 封场 整改".split())
 
 
+@lru_cache(maxsize=1)
 def _strong() -> frozenset[str]:
     return frozenset(lex.STRONG_HEADS) - _DEMOTED
 
 
+@lru_cache(maxsize=1)
 def _weak() -> frozenset[str]:
     return (frozenset(lex.WEAK_HEADS) | _DEMOTED) - _IGNORED
 
 
-def _heads() -> list[str]:
-    return sorted(_strong() | _weak(), key=lambda w: (-len(w), w))
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(_strong() | _weak(), key=lambda w: (-len(w), w)))
 
 
 # what may stand right before a program with a weak head: a verb that
@@ -231,6 +235,15 @@ SERIES = re.compile(r"等(?:一)?系列$")
 _SERIES_LEAD = re.compile(r"一?系列")
 
 
+def _item_start(text: str, end: int, limit: int = 16) -> int:
+    """Where the list item ending at ``end`` starts: after the 、 or clause break before it
+    (at most ``limit`` characters back)."""
+    a = end
+    while a > 0 and text[a - 1] not in _ITEM_STOP and text[a - 1] != "、" and end - a < limit:
+        a -= 1
+    return a
+
+
 def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str) -> list[ProgramMention]:
     """A list closed by a count of its items (实施A、B、C五大造林工程; 开展A、B五大行动):
     the umbrella (五大造林工程) and each item, as separate programs.
@@ -259,8 +272,7 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     items: list[tuple[int, int]] = []
     s = start if start < u_start else u_start
     if series:
-        while s > 0 and text[s - 1] not in _ITEM_STOP and text[s - 1] != "、" and u_start - s < 16:
-            s -= 1  # the last item, right before 等
+        s = _item_start(text, s)  # the last item, right before 等
     # the items inside the name found so far (河道清障、岸线管控、水污染防治三大行动)
     e = u_start
     for k in range(u_start - 1, s - 1, -1):
@@ -273,9 +285,7 @@ def _enumeration(text: str, tokens: TokenIndex, start: int, end: int, head: str)
     pos = s
     while pos > 0 and text[pos - 1] in "、和及与":
         b = pos - 1
-        a = b
-        while a > 0 and text[a - 1] not in _ITEM_STOP and text[a - 1] not in "、" and b - a < 16:
-            a -= 1
+        a = _item_start(text, b)
         if a == b:
             break
         items.append((a, b))
@@ -311,10 +321,7 @@ def _listed_works(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         items: list[tuple[int, int]] = []
         e = m.start()
         while True:
-            a = e
-            while a > 0 and text[a - 1] not in _ITEM_STOP and text[a - 1] != "、" and e - a < 16:
-                a -= 1
-            a = max(a, scan_left(text, tokens, e, max_len=16))
+            a = max(_item_start(text, e), scan_left(text, tokens, e, max_len=16))
             if a >= e:
                 break
             items.append((a, e))
@@ -345,7 +352,7 @@ _MODE = re.compile(r"(?:采取|推行|实行|探索|创新|推广|采用|建立|
 
 
 def _modes(text: str) -> list[ProgramMention]:
-    return [ProgramMention(m.start(1) - 1, m.end(), m.group()[m.start(1) - 1 - m.start():], m.group(1) + "模式", "模式")
+    return [ProgramMention(m.start(1) - 1, m.end(), text[m.start(1) - 1 : m.end()], m.group(1) + "模式", "模式")
             for m in _MODE.finditer(text)]
 
 
@@ -407,8 +414,7 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     # 开展A活动和B建设: coordinated with a program named by a strong head right before
     conj = next((c for c in ("以及", "和", "及", "与") if before.endswith(c)), None)
-    if conj and head_regex().search(text, max(0, begin - len(conj) - 4), begin - len(conj)) \
-            and any(text.startswith(h, begin - len(conj) - len(h)) for h in _strong()):
+    if conj and _strong_head_ends_at(text, begin - len(conj)):
         return True
     # 在全国文明城市创建中，… / 为全国文明城市创建添彩: a frame names the program
     end = begin + len(raw)
@@ -429,6 +435,11 @@ _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 _SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
 
 
+def _strong_head_ends_at(text: str, pos: int) -> bool:
+    """A strong head (…行动, …活动) ends right before ``pos``."""
+    return any(len(h) <= pos and text.startswith(h, pos - len(h)) for h in _strong())
+
+
 def _granted(text: str, begin: int) -> bool:
     """A benefit granted in the clause before ``begin`` (给予…, 申请…, 享受…)."""
     clause = text[clause_start(text, begin) : begin]
@@ -443,7 +454,7 @@ def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:
         seg = scan_left(text, tokens, start - 1, max_len=5, allow_quotes=False)
         if not 1 <= start - 1 - seg <= 4:
             break
-        if any(text.startswith(h, start - 1 - len(h)) for h in _strong()):
+        if _strong_head_ends_at(text, start - 1):
             break  # …攻坚行动、…提质升级行动: an item with its own head is a program of its own
         start = seg
     if start == begin:
