@@ -33,6 +33,7 @@ def split(seed: Path, gold: dict, first: int) -> tuple[list[str], list[dict]]:
         raise SystemExit(f"{seed}: has {len(arts)} articles; --first must be between 1 and {len(arts) - 1}")
     cut = arts[first].start
     texts = [page.text[:cut].rstrip() + "\n", page.text[cut:]]
+    whole = "".join(texts)
     golds = []
     for part, text in enumerate(texts):
         ents = [e for e in gold["entities"] if _in(text, e["name"], *e.get("aliases", []))]
@@ -40,7 +41,7 @@ def split(seed: Path, gold: dict, first: int) -> tuple[list[str], list[dict]]:
         rels = []
         for r in gold.get("relations", []):
             ev = r.get("evidence", "")
-            if ev and ev in "".join(texts):
+            if ev and ev in whole:
                 if ev in text:
                     rels.append(r)
             elif r["s"] in names and r["o"] in names:

@@ -216,14 +216,14 @@ def _most_specific(ents: list[Entity]) -> Entity:
     return sorted(ents, key=lambda e: -_LEVEL_RANK.get(e.level, 0))[0]
 
 
-def _feature_parent(af: ArticleFacts, pos: int, end: int | None = None) -> Entity | None:
-    """The admin place whose name opens the feature's (安平丝网小镇 → 安平县), else the
-    nearest one named before ``pos`` in its sentence, else the article's home."""
-    if end is not None:
-        opening = [f for f in af.found if f.kind == "Place" and f.start == pos and f.end < end
-                   and f.entity.level in ("county", "township", "prefecture")]
-        if opening:
-            return opening[0].entity
+def _feature_parent(af: ArticleFacts, pos: int, end: int) -> Entity | None:
+    """For the feature at ``pos``–``end``: the admin place whose name opens the feature's
+    (安平丝网小镇 → 安平县), else the nearest one named before it in its sentence, else
+    the article's home."""
+    opening = [f for f in af.found if f.kind == "Place" and f.start == pos and f.end < end
+               and f.entity.level in ("county", "township", "prefecture")]
+    if opening:
+        return opening[0].entity
     sent_start = max((s.start for s in af.article.sentences if s.start <= pos), default=0)
     before = [f for f in af.found if f.kind == "Place" and sent_start <= f.start < pos and f.entity.level != "feature"]
     if before:

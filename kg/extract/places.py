@@ -181,11 +181,11 @@ def _unlisted_villages(text: str, tokens: TokenIndex, barriers: set[int]) -> lis
         if not (text[b - 1 : b] in ("镇", "乡") or text[b - 2 : b] == "街道"):
             continue
         m = _VILLAGE_AFTER_TOWNSHIP.match(text, b)
-        if m is None or _BAD_STEM_CHARS.search(m.group()[:-1]):
+        if m is None:
             continue
         stem = m.group()[:-1]
-        if not tokens.is_boundary(m.end()) or stem.endswith(_VILLAGE_KIND_STEMS) or stem[-1] in "乡农" \
-                or nlp.pos(stem)[:1] in ("a", "v", "d", "b", "m", "r"):
+        if _BAD_STEM_CHARS.search(stem) or not tokens.is_boundary(m.end()) or stem.endswith(_VILLAGE_KIND_STEMS) \
+                or stem[-1] in "乡农" or nlp.pos(stem)[:1] in ("a", "v", "d", "b", "m", "r"):
             continue  # 镇|示范村, 镇|空心村, 镇|新农村: a kind of village, not a village's name
         out.append(Mention("Place", m.group(), b, m.end(), name=m.group(), level="feature"))
     return out
