@@ -557,12 +557,23 @@ def run_named(
     :mod:`kg.summaries`); ``live`` runs the query instead.
     """
     q = get_query(name)
-    bindings = bind_params(q, dict(params or {}))
+    return answer_query(engine, q, bind_params(q, dict(params or {})), timeout, live)
+
+
+def answer_query(
+    engine,
+    query: NamedQuery,
+    bindings: Mapping,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    live: bool = False,
+) -> QueryResult:
+    """The result of ``query`` with its parameters bound: from its stored summary when
+    it has one and no parameters are bound (unless ``live``), else by running it."""
     if not live and not bindings:
-        cached = summary_result(engine, q)
+        cached = summary_result(engine, query)
         if cached is not None:
             return cached
-    return run_query(engine, q.text, bindings, timeout, q.source)
+    return run_query(engine, query.text, bindings, timeout, query.source)
 
 
 # --- loading a graph ---------------------------------------------------------------

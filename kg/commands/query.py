@@ -14,6 +14,7 @@ from kg.query import (
     NamedQuery,
     OxigraphEngine,
     RdflibEngine,
+    answer_query,
     bind_params,
     describe_library,
     get_query,
@@ -21,8 +22,6 @@ from kg.query import (
     load_graph,
     load_query_file,
     open_store,
-    run_query,
-    summary_result,
 )
 
 EPILOG = """examples:
@@ -107,9 +106,7 @@ def run(args) -> int:
         engine = RdflibEngine(load_graph("exports/kg.ttl"))
     if (args.limit is not None and args.limit < 0) or args.offset < 0:
         raise QueryError("--limit and --offset take a number of rows, 0 or more")
-    result = None if args.live or bindings else summary_result(engine, query)
-    if result is None:
-        result = run_query(engine, query.text, bindings, timeout=args.timeout, source=query.source)
+    result = answer_query(engine, query, bindings, timeout=args.timeout, live=args.live)
     if args.limit is not None or args.offset:
         result = _page(result, args.offset, args.limit)
     sys.stdout.write(FORMATTERS[args.format](result))
