@@ -631,3 +631,77 @@ def test_agencies_the_youth_league_committee_of_a_city():
     ex = page("近日，湖州市团市委、市妇联联合启动学雷锋志愿服务系列活动。")
     league = _agency(ex, "共青团湖州市委员会")
     assert league.jurisdiction.name == "湖州市" and "湖州市团市委" in league.aliases
+
+
+# --- programs framed by the layout of an article --------------------------------------------------
+
+def article(headline: str, *paragraphs: str) -> set[tuple[str, str]]:
+    """The partOfProgram pairs of a one-article page with these paragraphs."""
+    body = "\n\n".join(paragraphs)
+    ex = extract_page(parse_page(f"{headline}\n\n本报讯（记者李明）{body}\n", "frames_test.txt"))
+    return {(s, o) for s, p, o in triples(ex) if p == "partOfProgram"}
+
+
+def test_relations_a_paragraph_headed_by_a_program_frames_the_programs_in_it():
+    pairs = article(
+        "宜昌推进长江大保护",
+        "宜昌市在全市开展岸线综合整治、农村污水治理“两大行动”。",
+        "岸线综合整治行动。持续推进非法码头清理整治，实施岸线复绿工程，完成沿江化工企业关改搬转。",
+        "农村污水治理行动。加快乡镇污水处理厂建设，推进农村改厕工程，全面开展黑臭水体专项整治。",
+    )
+    assert ("岸线复绿工程", "岸线综合整治行动") in pairs
+    assert ("乡镇污水处理厂建设", "农村污水治理行动") in pairs
+    assert ("农村改厕工程", "农村污水治理行动") in pairs
+    # the headings that follow a count of works are its items
+    counted = {whole for _, whole in pairs if whole.endswith("两大行动")}
+    assert len(counted) == 1
+    assert ("岸线综合整治行动", *counted) in pairs
+    assert ("农村污水治理行动", *counted) in pairs
+    # and a program of one section is not a part of the other's
+    assert ("岸线复绿工程", "农村污水治理行动") not in pairs
+
+
+def test_relations_a_paragraph_opening_with_a_campaign_clause_frames_the_rest():
+    pairs = article(
+        "赣州建设和美乡村",
+        "大力实施农村人居环境整治，赣州市重点围绕国道沿线、景区周边等区域，全力推进美丽乡村建设，1200个村完成改造。",
+    )
+    assert ("美丽乡村建设", "农村人居环境整治") in pairs
+
+
+def test_relations_a_paragraph_opening_with_one_work_does_not_frame_the_rest():
+    # 复划停车泊位标线 is one work, not a campaign: the activity named later is not its part
+    pairs = article(
+        "绵阳便民停车",
+        "复划停车泊位标线，方便群众出行。绵阳市城管局结合“我为群众办实事”实践活动，新增停车泊位300个。",
+    )
+    assert not any(whole == "停车泊位标线复划" or whole.startswith("复划") for _, whole in pairs)
+    assert ("我为群众办实事实践活动", "复划停车泊位标线") not in pairs
+
+
+def test_relations_a_wider_program_in_a_framed_paragraph_is_not_its_part():
+    pairs = article(
+        "九江提升景区品质",
+        "实施庐山景区改造提升工程。借助5A景区创建工作，九江市对游客中心进行全面改造，推进智慧景区建设。",
+    )
+    assert ("智慧景区建设", "庐山景区改造提升工程") in pairs
+    assert ("5A景区创建", "庐山景区改造提升工程") not in pairs
+
+
+def test_relations_the_programs_of_an_article_about_a_campaign_are_its_parts():
+    pairs = article(
+        "全市开展冬春季爱国卫生专项行动",
+        "日前，芜湖市爱卫会在全市范围内启动了冬春季爱国卫生专项行动。",
+        "行动期间，该市将开展农贸市场环境卫生整治活动，开展校园健康科普宣传活动，加强无烟环境建设。",
+    )
+    for part in ("农贸市场环境卫生整治活动", "校园健康科普宣传活动", "无烟环境建设"):
+        assert (part, "冬春季爱国卫生专项行动") in pairs
+
+
+def test_relations_an_article_about_one_work_does_not_frame_its_programs():
+    # the headline names a work (工程), not a campaign: what else the article names stays unlinked
+    pairs = article(
+        "柳州城区供水管网改造工程完工",
+        "近日，柳州市城区供水管网改造工程完工。此前，该市已完成二次供水设施改造，并开展节水型社会建设。",
+    )
+    assert ("节水型社会建设", "城区供水管网改造工程") not in pairs

@@ -40,6 +40,11 @@ def _strong() -> frozenset[str]:
     return frozenset(lex.STRONG_HEADS) - _DEMOTED
 
 
+def strong_heads() -> frozenset[str]:
+    """The heads that make a name a program by themselves (工程, 行动, 整治…)."""
+    return _strong()
+
+
 @lru_cache(maxsize=1)
 def _weak() -> frozenset[str]:
     return (frozenset(lex.WEAK_HEADS) | _DEMOTED) - _IGNORED

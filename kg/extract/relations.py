@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
-from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, SERIES, SETTING_AFTER
+from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, SERIES, SETTING_AFTER, strong_heads
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -207,6 +207,11 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         _measures(af, ex, sent, progs, ev)
         _dates(af, ex, sent, progs, ev)
 
+    # 7. the programs of a paragraph that opens with a program (河湖生态修复行动。…)
+    # are its parts, and the programs of an article about a campaign are the
+    # campaign's parts, unless a nearer wider program was already read
+    _frame_parts(af, ex)
+
     # the program of the headline happens where the article's places are
     # (not in an article that lists works: their places are the items')
     if af.headline_program is not None and list_main is None:
@@ -218,6 +223,122 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
+
+
+# what may open a paragraph before the program it is about: an ordinal
+# (一是 / （二） / 3.), adverbs and one verb (持续抓好 / 组织实施 / 大力实施)
+_OPENING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?"
+    r"(?:持续|大力|全面|深入|扎实|着力|积极|切实|不断|进一步|加快|全力|稳步|强力|统筹|组织|重点|认真|坚持|继续|同步|精心)*"
+    r"(?:开展|推进|推动|实施|落实|深化|抓好|做好|强化|加强|完善|健全|构建|建立|打造|启动|创建|抓实|实行|推行)?$"
+)
+_OPENING_END = re.compile(r"(?:工作)?([。，,：:；;])")
+# a paragraph that opens with a program in a clause (大力实施农村人居环境整治，…)
+# is about it when the program is a campaign or a body of works, not one work
+_FRAME_HEADS = ("行动", "工程", "整治", "治理", "战略", "攻坚战", "大会战", "活动", "计划")
+# a program named after these is the wider one the paragraph serves (借助5A景区创建工作，…)
+_WIDER_BEFORE = ("借助", "结合", "依托", "助力", "围绕", "服务", "按照", "根据", "在", "为")
+# heads of a campaign whose article reports its parts (…爱国卫生专项行动)
+_CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战")
+
+
+def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
+    """partOfProgram from the layout of an article: the program a paragraph
+    opens with and the programs named in the rest of the paragraph; the
+    paragraphs that open with a program right after a paragraph ending with
+    a count of works (…“五大行动”。) and that count; an article whose
+    headline names a campaign and the programs of its body. A program that
+    already has a wider program, or that is named as a wider one (借助 B,
+    助力 B, 在 B 中), is left as it is."""
+    art = af.article
+    text = art.text
+    progs = [f for f in af.found if _is(f, "Program") and f.kind != "pronoun"]
+    if not progs:
+        return
+    wholes_of: dict[int, set[int]] = {}
+    for r in ex.relations:
+        if r.predicate == "partOfProgram":
+            wholes_of.setdefault(id(r.subject), set()).add(id(r.object))
+    has_whole = set(wholes_of)
+
+    def wider(q: "Found") -> bool:
+        before = text[max(0, q.start - 2) : q.start]
+        return (before.endswith(_WIDER_BEFORE) or CONTRIBUTE_AFTER.match(text, q.end) is not None
+                or _EMBODIES.match(text, q.end) is not None or SETTING_AFTER.match(text, q.end) is not None)
+
+    def link(part: "Found", whole: Entity) -> None:
+        if part.entity is whole or id(part.entity) in has_whole or id(part.entity) in wholes_of.get(id(whole), ()):
+            return
+        sent = next((s for s in art.sentences if s.start <= part.start < s.end), None)
+        ev = Evidence(art.index, sent.start, sent.end, sent.text) if sent else None
+        add(ex, part.entity, "partOfProgram", whole, ev)
+        has_whole.add(id(part.entity))
+
+    paragraphs = []  # (start, end) of each paragraph of the body
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    counted: Entity | None = None  # the count of works the previous paragraph ended with
+    left = 0
+    framed: set[int] = set()
+    for start, end in paragraphs:
+        inside = [f for f in progs if start <= f.start and f.end <= end]
+        start += _BYLINE.match(text[start:end]).end()  # 本报讯（记者王强）opens the first paragraph
+        head = inside[0] if inside else None
+        if head is not None and not _opens(text, start, head):
+            head = None
+        if head is not None:
+            if counted is not None and left > 0:
+                link(head, counted)
+                left -= 1
+            for q in inside[1:]:
+                if q.start >= head.end and not wider(q):
+                    link(q, head.entity)
+                    framed.add(id(q))
+        else:
+            counted, left = None, 0
+        last = inside[-1] if inside else None
+        if last is not None and not text[last.end : end].strip("”\"’。：:"):
+            count = _count(text, last)
+            if count:
+                counted, left = last.entity, count
+    campaign = af.headline_program
+    if campaign is not None and campaign.name.endswith(_CAMPAIGN_HEADS) and _list_program(af) is None:
+        at = text.find(art.headline) if art.headline else -1
+        body = text.find("\n", at) if at >= 0 else 0
+        for q in progs:
+            if q.start > body and id(q) not in framed and not wider(q):
+                link(q, campaign)
+
+
+def _opens(text: str, start: int, head: "Found") -> bool:
+    """True when the paragraph at ``start`` opens with the program ``head``
+    as its heading (河湖生态修复行动。 / 组织实施城市更新行动。) or as the
+    first clause about a campaign or a body of works."""
+    end = _OPENING_END.match(text, head.end)
+    if end is None or not _OPENING.match(text, start, head.start):
+        return False
+    name = head.entity.name
+    if end.group(1) in "。：:":
+        return name.endswith(tuple(strong_heads()))
+    return name.endswith(_FRAME_HEADS)
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+
+
+def _count(text: str, f: "Found") -> int:
+    """How many works the name at ``f`` counts (…“五大行动” → 5, 12项工程 → 12;
+    10 when the number is not read), or 0 when it does not end with a count."""
+    counts = list(COUNTED.finditer(text, f.start, f.end))
+    if not counts or counts[-1].start() < f.end - 8:
+        return 0
+    digits = counts[-1].group()[:-1]
+    if digits.isdigit():
+        return int(digits)
+    return _NUMERALS.get(digits, 10)
 
 
 def _inside(child: Entity, ancestor: Entity) -> bool:
