@@ -705,3 +705,43 @@ def test_relations_an_article_about_one_work_does_not_frame_its_programs():
         "近日，柳州市城区供水管网改造工程完工。此前，该市已完成二次供水设施改造，并开展节水型社会建设。",
     )
     assert ("节水型社会建设", "城区供水管网改造工程") not in pairs
+
+
+# --- agencies and organisations in short news items -----------------------------------------------
+
+def test_agencies_the_youth_league_committee_of_a_city_is_one_body():
+    ex = page("3月5日，由共青团合肥市委、合肥市文明办主办的志愿服务活动在包河区启动。")
+    agencies = {e.name: e for e in ex.entities if e.type == "Agency"}
+    assert "共青团合肥市委员会" in agencies
+    assert agencies["共青团合肥市委员会"].jurisdiction.name == "合肥市"
+    assert "共青团合肥市委" in agencies["共青团合肥市委员会"].aliases
+    assert not any(name.startswith("中共合肥市") for name in agencies)  # not the city's party committee
+
+
+def test_agencies_an_online_service_named_like_an_office_is_no_agency():
+    ex = page("该局依托电子税务局，推行非接触式办税，实现95%以上涉税事项网上办理。")
+    assert "税务局" not in labels(ex, "Agency")
+
+
+def test_organizations_a_verb_before_the_name_is_not_part_of_it():
+    ex = page("活动现场，来自安徽大学、合肥工业大学的200余名青年志愿者开展义诊。")
+    orgs_found = labels(ex, "Organization")
+    assert "安徽大学" in orgs_found
+    assert not any(name.startswith("来自") for name in orgs_found)
+
+
+def test_organizations_a_company_named_again_without_place_and_legal_form():
+    ex = page(
+        "近日，位于桐乡经济开发区的浙江华友钴业股份有限公司年产5万吨三元前驱体项目正式投产。"
+        "据了解，华友钴业与中南大学共建研发中心，先后实施技术改造项目3个。"
+    )
+    company = next(e for e in ex.entities if e.name == "浙江华友钴业股份有限公司")
+    assert "华友钴业" in company.aliases
+    t = triples(ex)
+    # the project is named after the company, not from inside its name, and the company runs it
+    assert ("浙江华友钴业股份有限公司", "runs", "浙江华友钴业股份有限公司年产5万吨三元前驱体项目") in t
+    assert not any(p.startswith(("股份", "有限公司")) for p in labels(ex, "Program"))
+
+
+def test_programs_counts_one_after_another_do_not_open_a_name():
+    assert not any(n.startswith(("类", "大类")) for n in names("国家税务总局南阳市税务局推出5大类20条便民服务措施。"))

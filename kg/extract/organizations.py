@@ -118,6 +118,7 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
             out.append(om)
     out.extend(_sector_lists(text, place_end, tokens, out))
     out = _local_branches(text, out)
+    out = _league_committees(text, out)
     forces = _task_forces(text, place_end, tokens, out)
     out = [o for o in out if not any(t.start <= o.start and o.end <= t.end for t in forces)] + forces
     return _with_subunits(text, sorted(out, key=lambda o: o.start))
@@ -137,6 +138,27 @@ def _local_branches(text: str, out: list[OrgMention]) -> list[OrgMention]:
             drop.add(id(a))
             b.aliases.add(text[a.start : b.end])
             b.start = a.start
+    return [o for o in out if id(o) not in drop]
+
+
+_LEAGUE = "共产主义青年团委员会"  # the canonical stem of 共青团 / 团市委
+
+
+def _league_committees(text: str, out: list[OrgMention]) -> list[OrgMention]:
+    """共青团|合肥市委: the city's youth league committee, not the league and
+    the city's party committee (the place sits inside the name, as in
+    共青团合肥市委员会)."""
+    out = sorted(out, key=lambda o: o.start)
+    drop = set()
+    for a, b in zip(out, out[1:]):
+        if (a.stem == _LEAGUE and a.jurisdiction is None and a.end == b.start and b.kind == "party"
+                and (b.jurisdiction is not None or b.level_hint) and text[b.start : b.end].endswith(("委", "委员会"))):
+            drop.add(id(a))
+            b.kind, b.stem = "department", _LEAGUE
+            b.surface_stem = "团" + b.surface_stem if b.surface_stem[:1] in lex.LEVEL_PREFIXES else "共青团"
+            b.aliases.add(text[a.start : b.end])
+            b.start = a.start
+            b.text = text[b.start : b.end]
     return [o for o in out if id(o) not in drop]
 
 
@@ -265,7 +287,13 @@ def _is_stem(word: str) -> bool:
     return word in _STEM_SET
 
 
+# 电子税务局, 网上服务大厅: a service on the web named like an office
+_ONLINE = ("电子", "网上", "掌上", "云上", "线上")
+
+
 def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
+    if text[max(0, s - 2) : s] in _ONLINE:
+        return None
     kind = _kind(surface)
     level_chars = lex.LEVEL_PREFIXES
     canonical = lex.canonical_department(surface) or surface
@@ -462,6 +490,11 @@ def _has_proper_part(
             return True  # a name jieba does not know comes out in single characters (王|常)
         i += 1
     return False
+# verbs that stand before a name and never begin one (来自安徽大学, 携手华为技术有限公司)
+_ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
+    "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
+    "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获".split()
+)
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
@@ -483,7 +516,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
-        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=NOMINAL_VERBS, verbs_inside=True)
+        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS, verbs_inside=True)
         # a start inside a place's name (西半|屯镇卫生院, as the words were cut) is that place's
         # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院)
         inside = [p for p in places if p.start < begin < p.end <= s]

@@ -119,6 +119,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
             o.kind == "Organization" and o.start <= f.start and f.end <= o.end for o in af.found
         ):
             f.inside = "org"
+    _company_short_names(af, text)
 
     # features: not inside an agency or organisation name, not a full admin name
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
@@ -141,10 +142,16 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     _drop_short_forms_inside(af, features, art.index)
 
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
-    mentions = [
-        p for p in programs_mod.program_mentions(text, tokens)
-        if not any(a <= p.start and p.end <= b for a, b in bodies)  # 党史学习教育 inside …领导小组办公室
-    ]
+    mentions = []
+    for p in programs_mod.program_mentions(text, tokens):
+        if any(a <= p.start and p.end <= b for a, b in bodies):
+            continue  # 党史学习教育 inside …领导小组办公室
+        # a name read from inside a body's name starts with that body, as a
+        # work is named after its owner (浙江华友钴业|股份有限公司年产5万吨…项目)
+        owner = min((a for a, b in bodies if a < p.start < b < p.end), default=None)
+        if owner is not None and (p := programs_mod.restart(text, p, owner)) is None:
+            continue
+        mentions.append(p)
     if _is_list_article(art, mentions):
         taken = [(p.start, p.end) for p in mentions]
         first_end = art.sentences[0].end if art.sentences else 0
@@ -153,6 +160,35 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         program_names.append((art.index, pm))
     _drop_short_forms_inside(af, mentions, art.index, levels=("province", "prefecture"))  # 北京 in 北京冬奥会
     af.found.sort(key=lambda f: (f.start, -f.end))
+
+
+# the legal form that ends a company's registered name (公司法: 有限责任公司, 股份有限公司)
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|总公司|公司)$")
+
+
+def _company_short_names(af: ArticleFacts, text: str) -> None:
+    """A company named in full is then named without its place and legal
+    form (浙江华友钴业股份有限公司 … 华友钴业): those later mentions are the company."""
+    taken = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    shorts: dict[str, Entity] = {}
+    for f in af.found:
+        if f.kind != "Organization":
+            continue
+        m = _LEGAL_FORM.search(f.entity.name)
+        if m is None:
+            continue
+        begin = f.start
+        while (place := next((g for g in af.found if g.kind == "Place" and g.start == begin and g.end < f.end), None)) is not None:
+            begin = place.end
+        short = text[begin : f.end][: -len(m.group())] if text[begin : f.end].endswith(m.group()) else ""
+        if len(short) >= 3 and not any(c in short for c in "，,。、 "):
+            shorts.setdefault(short, f.entity)
+    for short, ent in shorts.items():
+        for m in re.finditer(re.escape(short), text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            ent.aliases.add(short)
+            af.found.append(Found(ent, m.start(), m.end(), "Organization", short))
 
 
 _LIST_TITLE = re.compile(r"(?:\d+|多|几)项.{0,6}(?:实事|项目|工程|政策)|实事项目|民生实事")
@@ -318,7 +354,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     elif stem == _YOUTH_LEAGUE:
         # the league's committee is named with the place inside: 共青团湖州市委员会 (团市委)
         name = "共青团" + jur.name + "委员会"
-        aliases = {surface, jur.name + om.surface_stem, "中国共产主义青年团" + jur.name + "委员会"}
+        aliases = {surface, jur.name + om.surface_stem, "中国共产主义青年团" + jur.name + "委员会"} | om.aliases
     else:
         name = jur.name + stem
         aliases = {surface, jur.name + om.surface_stem} | om.aliases

@@ -45,6 +45,15 @@ def strong_heads() -> frozenset[str]:
     return _strong()
 
 
+def restart(text: str, pm: ProgramMention, start: int) -> ProgramMention | None:
+    """``pm`` read from ``start`` on (浙江华友钴业股份有限公司年产5万吨…项目, not
+    股份有限公司年产…), or None when that is no program's name."""
+    name = _clean(text[start : pm.end]).strip("、，,;；：: ")
+    if len(name) < 3 or (pm.head and (not name.endswith(pm.head) or is_generic(name, pm.head))):
+        return None
+    return ProgramMention(start, pm.end, text[start : pm.end], name, pm.head)
+
+
 @lru_cache(maxsize=1)
 def _weak() -> frozenset[str]:
     return (frozenset(lex.WEAK_HEADS) | _DEMOTED) - _IGNORED
@@ -87,7 +96,7 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 
 _LEAD_COUNT = re.compile(
-    r"^(?:[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[个条座所名家件张套户批种类支](?!\d)"
+    r"^(?:[类种批大]?[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[个条座所名家件张套户批种类支](?!\d)"
     r"|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大]{1,2}|整体|各|该)"
 )
 
@@ -98,8 +107,9 @@ _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 def _clean(name: str) -> str:
     quoted_start = name[:1] in QUOTES
     name = strip_quotes(name).lstrip("、，, ")
-    m = None if quoted_start else _LEAD_COUNT.match(name)
-    if m and len(name) - m.end() >= 4 and not re.match(r"^\d+项", name):
+    # (5大类20条便民服务: counts one after another)
+    while (m := None if quoted_start else _LEAD_COUNT.match(name)) and len(name) - m.end() >= 4 \
+            and not re.match(r"^\d+项", name):
         name = name[m.end() :]
     m = _AMOUNT.match(name)
     if m and m.end() < len(name) and "元" in m.group():

@@ -132,10 +132,11 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     if p.start > b.end:
                         add(ex, b.entity, "runs", p.entity, ev)
 
-        # 3. an agency or organisation named inside a program's name
+        # 3. an agency or organisation named inside a program's name, or right
+        # before it (浙江华友钴业股份有限公司年产5万吨…项目)
         for p in progs:
             for b in bodies:
-                if p.start <= b.start and b.end <= p.end:
+                if p.start <= b.start and b.end <= p.end or b.end == p.start and p.kind != "pronoun":
                     add(ex, b.entity, "runs", p.entity, ev)
 
         # 4. P 是 Q 之一 / 将其列为 Q 之一
