@@ -745,3 +745,19 @@ def test_organizations_a_company_named_again_without_place_and_legal_form():
 
 def test_programs_counts_one_after_another_do_not_open_a_name():
     assert not any(n.startswith(("类", "大类")) for n in names("国家税务总局南阳市税务局推出5大类20条便民服务措施。"))
+
+
+def test_programs_a_quoted_work_after_a_noun_phrase_is_the_quote():
+    found = names("寿光市推动全市85%以上的餐饮单位实现“明厨亮灶”。")
+    assert "明厨亮灶" in found
+    assert not any("餐饮单位" in n for n in found)
+
+
+def test_programs_inspection_campaigns_are_programs():
+    assert "食品安全专项检查" in names("他带领同事深入全市14个镇街开展食品安全专项检查。")
+
+
+def test_relations_bodies_joined_by_lianhe_act_together():
+    t = triples(page("成都市市场监管局联合市税务局、市人社局等部门，推出“证照分离”改革全覆盖。"))
+    runners = {s for s, p, o in t if p == "runs" and o == "证照分离改革"}
+    assert {"成都市市场监督管理局", "成都市税务局", "成都市人力资源和社会保障局"} <= runners

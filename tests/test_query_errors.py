@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from kg.cli import main
 from kg.errors import QueryError

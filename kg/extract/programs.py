@@ -521,6 +521,8 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if m.group().startswith(("建设", "修建")) and not text[after : after + 1].isdigit():
             continue  # 建设“城市客厅”: a figure of speech unless the work is measured
         start = m.start(1)
+        if re.search(r"[的\d%％]", m.group(1)):
+            start = m.start(2) - 1  # 推动全市85%以上的餐饮单位实现“明厨亮灶”: the name is the quote
         name = _clean(text[start:after])
         if len(name) < 3:
             continue

@@ -58,7 +58,7 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
     ex.relations.append(Relation(s, p, o, [ev] if ev else []))
 
 
-_JOINERS = ("、", "和", "与", "及", "同")
+_JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手")
 
 
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
@@ -100,7 +100,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             subjects = [subject]
             for f in bodies:
                 last = subjects[-1]
-                if f.start > last.end and f.start - last.end <= 1 and text[last.end : f.start] in _JOINERS:
+                if f.start > last.end and f.start - last.end <= 2 and text[last.end : f.start] in _JOINERS:
                     subjects.append(f)
             end = subjects[-1].end
             for p in progs:
