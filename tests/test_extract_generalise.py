@@ -761,3 +761,32 @@ def test_relations_bodies_joined_by_lianhe_act_together():
     t = triples(page("成都市市场监管局联合市税务局、市人社局等部门，推出“证照分离”改革全覆盖。"))
     runners = {s for s, p, o in t if p == "runs" and o == "证照分离改革"}
     assert {"成都市市场监督管理局", "成都市税务局", "成都市人力资源和社会保障局"} <= runners
+
+
+@pytest.mark.parametrize("written, name", [
+    ("县市场监管局", "仁寿县市场监督管理局"),
+    ("县民政局", "仁寿县民政局"),
+    ("县城管局", "仁寿县城市管理综合行政执法局"),
+])
+def test_agencies_a_level_character_before_a_stem_that_starts_like_a_word(written, name):
+    # 县|市场监管局 is not the word 县市, 县|城管局 not 县城
+    ex = page(f"仁寿县公安局联合{written}开展夏季治安打击整治行动。")
+    assert name in labels(ex, "Agency")
+
+
+def test_agencies_a_police_station_named_before_its_officers():
+    ex = page("仁寿县公安局文林派出所民警深入辖区开展反诈宣传活动。")
+    assert "仁寿县公安局文林派出所" in labels(ex, "Agency")
+    assert ("仁寿县公安局文林派出所", "subOrganizationOf", "仁寿县公安局") in triples(ex)
+
+
+def test_programs_a_planned_amount_is_not_part_of_the_name():
+    assert not any(n.startswith(("计划", "投放")) for n in names("该行今年计划投放涉农贷款20亿元。"))
+
+
+def test_relations_one_campaign_worded_twice_is_not_its_own_part():
+    pairs = article(
+        "仁寿县公安局开展夏季治安打击整治行动",
+        "6月以来，仁寿县公安局开展夏季治安打击整治“百日行动”，查处违法违规行为17起。",
+    )
+    assert not any(whole.startswith("夏季治安打击整治") and part.startswith("夏季治安打击整治") for part, whole in pairs)

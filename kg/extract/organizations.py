@@ -329,7 +329,8 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
         om.jurisdiction, om.start = place, place.start
     elif surface[:1] == "团" and surface[1:2] in level_chars and surface[2:] == "委":
         _implicit_jurisdiction(om, text, s, level_chars[surface[1]])  # 团市委: the city's youth league
-    elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1):
+    elif s >= 1 and text[s - 1] in level_chars and not _inside_word(text, s - 1, before_only=True):
+        # (县|市场监管局, 市|民政局, 县|城管局: the level character and the stem do not make a word)
         _implicit_jurisdiction(om, text, s - 1, level_chars[text[s - 1]])
     elif kind in ("government", "party"):
         return None  # 政府 / 党委 alone names no one
@@ -386,9 +387,10 @@ def _pronoun_before(text: str, pos: int) -> str:
     return ""
 
 
-def _inside_word(text: str, pos: int) -> bool:
-    """True when the level character at ``pos`` belongs to a word (城市, 县城…)."""
-    if text[pos : pos + 2] in {"县城", "市区", "市场", "市民", "区域", "县域", "市域", "城区", "市直", "县直", "区县", "县市", "市县", "省级", "市级", "县级", "区级", "镇村", "乡村"}:
+def _inside_word(text: str, pos: int, before_only: bool = False) -> bool:
+    """True when the level character at ``pos`` belongs to a word (城市, 县城…);
+    with ``before_only``, only a word that it ends (城市, 社区) counts."""
+    if not before_only and text[pos : pos + 2] in {"县城", "市区", "市场", "市民", "区域", "县域", "市域", "城区", "市直", "县直", "区县", "县市", "市县", "省级", "市级", "县级", "区级", "镇村", "乡村"}:
         return True
     return pos >= 1 and text[pos - 1 : pos + 1] in {"城市", "都市", "超市", "上市", "门市", "股市", "夜市", "街区", "社区", "园区", "城区", "市区", "景区", "小区", "片区", "辖区", "郊县"}
 
@@ -420,7 +422,8 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
         if not m:
             continue
         after = m.end()
-        if after < len(text) and NAME_CHAR.match(text[after]) and text[after] not in "的和与及在对将把从":
+        if after < len(text) and NAME_CHAR.match(text[after]) and text[after] not in "的和与及在对将把从" \
+                and not m.group().endswith("派出所"):  # (…派出所民警: no name runs on after 派出所)
             # the unit's name goes on: not a unit name we know how to end
             if not text[after:after + 1] in "召举组开推启建发":
                 continue

@@ -9,6 +9,7 @@ a program, or the article's own place.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -267,9 +268,11 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
         return (before.endswith(_WIDER_BEFORE) or CONTRIBUTE_AFTER.match(text, q.end) is not None
                 or _EMBODIES.match(text, q.end) is not None or SETTING_AFTER.match(text, q.end) is not None)
 
-    def link(part: "Found", whole: Entity) -> None:
+    def link(part: "Found", whole: Entity, listed: bool = False) -> None:
         if part.entity is whole or id(part.entity) in has_whole or id(part.entity) in wholes_of.get(id(whole), ()):
             return
+        if not listed and len(os.path.commonprefix([part.entity.name, whole.name])) >= 4:
+            return  # 夏季治安打击整治“百日行动” in an article about 夏季治安打击整治行动: one campaign, worded twice
         sent = next((s for s in art.sentences if s.start <= part.start < s.end), None)
         ev = Evidence(art.index, sent.start, sent.end, sent.text) if sent else None
         add(ex, part.entity, "partOfProgram", whole, ev)
@@ -292,7 +295,7 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
             head = None
         if head is not None:
             if counted is not None and left > 0:
-                link(head, counted)
+                link(head, counted, listed=True)
                 left -= 1
             for q in inside[1:]:
                 if q.start >= head.end and not wider(q):
