@@ -790,3 +790,25 @@ def test_relations_one_campaign_worded_twice_is_not_its_own_part():
         "6月以来，仁寿县公安局开展夏季治安打击整治“百日行动”，查处违法违规行为17起。",
     )
     assert not any(whole.startswith("夏季治安打击整治") and part.startswith("夏季治安打击整治") for part, whole in pairs)
+
+
+def test_agencies_tuan_before_a_city_committee_is_the_youth_league():
+    ex = page("近日，团邢台市委联合邢台学院开展“青春暖夕阳”志愿服务活动。")
+    assert "共青团邢台市委员会" in labels(ex, "Agency")
+    assert not any(n.startswith("中共邢台市") for n in labels(ex, "Agency"))
+    assert ("共青团邢台市委员会", "runs", "青春暖夕阳志愿服务活动") in triples(ex)
+
+
+def test_agencies_a_zone_committee_written_with_the_zone_name():
+    ex = page("邢台经济开发区管委会相关负责人介绍，该区实施“链长制”。")
+    agency = next(e for e in ex.entities if e.type == "Agency")
+    assert agency.name == "河北邢台经济开发区管理委员会"
+    assert agency.jurisdiction.name == "河北邢台经济开发区"
+
+
+def test_programs_a_quoted_name_and_the_same_name_with_a_head_are_one_program():
+    pairs = {e.name: e.aliases for e in page(
+        "南和区推行“一枚印章管审批”改革，将186项审批事项划转至行政审批局，实现“一枚印章管审批”。"
+    ).entities if e.type == "Program"}
+    assert "一枚印章管审批改革" in pairs and "一枚印章管审批" not in pairs
+    assert "一枚印章管审批" in pairs["一枚印章管审批改革"]

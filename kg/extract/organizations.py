@@ -145,20 +145,28 @@ _LEAGUE = "共产主义青年团委员会"  # the canonical stem of 共青团 / 
 
 
 def _league_committees(text: str, out: list[OrgMention]) -> list[OrgMention]:
-    """共青团|合肥市委: the city's youth league committee, not the league and
-    the city's party committee (the place sits inside the name, as in
-    共青团合肥市委员会)."""
+    """共青团|合肥市委, 团|邢台市委: the city's youth league committee, not the
+    league and the city's party committee (the place sits inside the name, as
+    in 共青团合肥市委员会)."""
     out = sorted(out, key=lambda o: o.start)
     drop = set()
-    for a, b in zip(out, out[1:]):
-        if (a.stem == _LEAGUE and a.jurisdiction is None and a.end == b.start and b.kind == "party"
-                and (b.jurisdiction is not None or b.level_hint) and text[b.start : b.end].endswith(("委", "委员会"))):
+    for i, b in enumerate(out):
+        if b.kind != "party" or not (b.jurisdiction is not None or b.level_hint) \
+                or not text[b.start : b.end].endswith(("委", "委员会")):
+            continue
+        a = out[i - 1] if i else None
+        if a is not None and a.stem == _LEAGUE and a.jurisdiction is None and a.end == b.start:
             drop.add(id(a))
-            b.kind, b.stem = "department", _LEAGUE
-            b.surface_stem = "团" + b.surface_stem if b.surface_stem[:1] in lex.LEVEL_PREFIXES else "共青团"
-            b.aliases.add(text[a.start : b.end])
-            b.start = a.start
-            b.text = text[b.start : b.end]
+            start = a.start
+        elif b.start >= 1 and text[b.start - 1] == "团" and text[b.start - 2 : b.start - 1] not in ("集", "社", "剧", "乐"):
+            start = b.start - 1  # 团|邢台市委 (not 集团, 社团)
+        else:
+            continue
+        b.kind, b.stem = "department", _LEAGUE
+        b.surface_stem = "团" + b.surface_stem if b.surface_stem[:1] in lex.LEVEL_PREFIXES else "共青团"
+        b.aliases.add(text[start : b.end])
+        b.start = start
+        b.text = text[b.start : b.end]
     return [o for o in out if id(o) not in drop]
 
 
@@ -319,6 +327,12 @@ def _single(text, s, e, surface, place_end, previous) -> OrgMention | None:
         om.text = text[om.start : e]
         return om
     place = place_end.get(s)
+    if place is None:
+        # 邢台经济开发区|管委会 read as 邢台|经济开发区管委会: the zone is the place, the rest the body
+        zone = next((p for p in place_end.values() if p.start < s < p.end < e), None)
+        rest = lex.canonical_department(text[zone.end : e]) if zone is not None else None
+        if rest:
+            om.stem, om.surface_stem, place = rest, text[zone.end : e], zone
     if place is None and surface.endswith(_MODIFIED_UNITS):
         # 桃城区|居民|医疗保险中心: a noun between the place and a service unit is part of its name
         place = _place_before_modifier(text, s, place_end)

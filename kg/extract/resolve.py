@@ -153,4 +153,18 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
         longer = [k for k in distinct if k != short and k.endswith(short) and len(k) > len(short)]
         if len(longer) == 1:
             alias_of[short] = alias_of.get(longer[0], longer[0])
+    # a quoted name without a head and the same name with one (“一枚印章管审批” and
+    # “一枚印章管审批”改革): one program, when only one head is attested
+    for bare in distinct:
+        if len(bare) < 4 or bare in alias_of or _ends_with_head(bare):
+            continue
+        headed = [k for k in distinct if k.startswith(bare) and len(k) > len(bare) and _is_head(k[len(bare):])]
+        if len(headed) == 1:
+            alias_of[bare] = alias_of.get(headed[0], headed[0])
     return {n: alias_of.get(k, k) for n, k in keys.items()}
+
+
+def _is_head(word: str) -> bool:
+    from kg.extract.programs import head_regex
+
+    return bool(head_regex().fullmatch(word))
