@@ -165,3 +165,15 @@ def test_articles_dedupe_repeated_headline(text, expected):
 def test_articles_layouts(text, headline, source, reporters):
     a = split_articles(text)[0]
     assert (a.headline, a.source, a.reporters) == (headline, source, reporters)
+
+
+def test_a_dateline_of_a_county_media_centre_starts_an_article():
+    text = (
+        "### 第一条新闻\n\n本报讯（记者甲乙）正文一。\n\n"
+        "### 茶旅文化节开幕\n\n上犹县融媒体中心讯（记者刘萍 通讯员曾志强）9月21日，文化节开幕。\n\n"
+        "### 医保征缴\n\n南康讯（通讯员谢丽萍）记者从南康区医保局获悉。\n"
+    )
+    arts = split_articles(text)
+    assert [a.headline for a in arts] == ["第一条新闻", "茶旅文化节开幕", "医保征缴"]
+    assert [a.source for a in arts] == ["本报讯", "上犹县融媒体中心讯", "南康讯"]
+    assert arts[1].reporters == ["刘萍", "曾志强"]

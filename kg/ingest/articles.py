@@ -34,7 +34,9 @@ from .sentences import split_sentences
 from .unwrap import _CAPTION_START, _CONTINUATION, CREDIT_LINE, REPORTER_LINE, _ends_sentence
 
 BYLINE = re.compile(
-    r"^(?P<src>[\u4e00-\u9fff]{1,8}?(?:报讯|日报|晚报|新闻网|通讯社|社))\s*"
+    r"^(?P<src>[\u4e00-\u9fff]{1,8}?(?:报讯|日报|晚报|新闻网|通讯社|社)"
+    # 南康讯（通讯员…）, 上犹县融媒体中心讯（记者…）: any dateline ending in 讯 before a reporter
+    r"|[\u4e00-\u9fff]{1,12}?讯(?=\s*[（(][^（）()\n]{0,30}(?:记者|通讯员|实习生)))\s*"
     r"(?P<dateline>[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)?\s*"
     r"[（(](?P<people>[^（）()\n]{1,60})[)）]"
 )
