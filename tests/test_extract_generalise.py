@@ -812,3 +812,21 @@ def test_programs_a_quoted_name_and_the_same_name_with_a_head_are_one_program():
     ).entities if e.type == "Program"}
     assert "一枚印章管审批改革" in pairs and "一枚印章管审批" not in pairs
     assert "一枚印章管审批" in pairs["一枚印章管审批改革"]
+
+
+def test_organizations_a_bank_branch_by_its_short_form_and_inside_a_phrase():
+    ex = page("近年来，中国农业银行西峡县支行在上级行中国农业银行南阳分行的支持下开展金融服务活动。"
+              "农行西峡县支行行长表示，将继续支持香菇产业。")
+    orgs_found = labels(ex, "Organization")
+    assert orgs_found == {"中国农业银行西峡县支行", "中国农业银行南阳分行"}
+    branch = next(e for e in ex.entities if e.name == "中国农业银行西峡县支行")
+    assert "农行西峡县支行" in branch.aliases
+
+
+def test_agencies_a_unit_of_a_unit_of_the_police():
+    ex = page("记者从南阳市公安局卧龙分局获悉，南阳市公安局卧龙分局刑侦大队破获电信诈骗案件12起。")
+    t = triples(ex)
+    assert ("南阳市公安局卧龙分局", "subOrganizationOf", "南阳市公安局") in t
+    assert ("南阳市公安局卧龙分局刑侦大队", "subOrganizationOf", "南阳市公安局卧龙分局") in t
+    unit = next(e for e in ex.entities if e.name == "南阳市公安局卧龙分局")
+    assert "分局" not in unit.aliases

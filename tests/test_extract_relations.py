@@ -156,7 +156,6 @@ def test_relations_role_cues_only_the_named_unit_organizes(hengshui):
     assert not has(hengshui, body, "organizes", p)
 
 
-@pytest.mark.xfail(strict=False, reason="中国银联股份有限公司 is also kept as an organisation of its own besides its 河北分公司")
 def test_page_branch_company_is_one_organisation(hengshui):
     names = [e.name for e in hengshui.entities if e.type == "Organization"]
     assert "中国银联股份有限公司河北分公司" in names

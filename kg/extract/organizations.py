@@ -121,7 +121,10 @@ def agency_mentions(text: str, places: list[Mention], tokens: TokenIndex | None 
     out = _league_committees(text, out)
     forces = _task_forces(text, place_end, tokens, out)
     out = [o for o in out if not any(t.start <= o.start and o.end <= t.end for t in forces)] + forces
-    return _with_subunits(text, sorted(out, key=lambda o: o.start))
+    out = _with_subunits(text, sorted(out, key=lambda o: o.start))
+    # 分局 of 南阳市公安局卧龙分局 (a stem that is a word of its own): inside a unit's name
+    units = [o for o in out if o.kind == "sub"]
+    return [o for o in out if not any(u.start < o.start and o.end <= u.end for u in units)]
 
 
 # central administrations whose local offices are named with the central name first
@@ -426,27 +429,30 @@ def _congresses(text: str, place_end: dict[int, Mention], out: list[OrgMention])
     return out
 
 
+# a unit's name that goes on to a smaller unit within a few characters
+_UNIT_RUNS_ON = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大队|中队|支队|分局|派出所|科|室|股|所|站|中心|队)(?![\u4e00-\u9fff]{0,1}[悉示介])")
+
+
 def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     out = []
     for om in mentions:
         out.append(om)
         if om.kind == "central":
             continue
-        m = _SUBUNIT_RE.match(text, om.end)
-        if not m:
-            continue
-        after = m.end()
-        if after < len(text) and NAME_CHAR.match(text[after]) and text[after] not in "的和与及在对将把从" \
-                and not m.group().endswith("派出所"):  # (…派出所民警: no name runs on after 派出所)
-            # the unit's name goes on: not a unit name we know how to end
-            if not text[after:after + 1] in "召举组开推启建发":
-                continue
-        sub = OrgMention("Agency", om.start, after, text[om.start:after], "sub", m.group(), m.group())
-        sub.parent = om
-        sub.jurisdiction = om.jurisdiction
-        sub.level_hint = om.level_hint
-        sub.pronoun = om.pronoun
-        out.append(sub)
+        parent = om
+        # a unit of a unit: 南阳市公安局|卧龙分局|刑侦大队
+        while (m := _SUBUNIT_RE.match(text, parent.end)) is not None:
+            after = m.end()
+            if after < len(text) and NAME_CHAR.match(text[after]) and _UNIT_RUNS_ON.match(text, after) \
+                    and not _SUBUNIT_RE.match(text, after):
+                break  # the unit's name goes on (…分局交通警察大队): not a name we know how to end
+            sub = OrgMention("Agency", om.start, after, text[om.start:after], "sub", m.group(), m.group())
+            sub.parent = parent
+            sub.jurisdiction = om.jurisdiction
+            sub.level_hint = om.level_hint
+            sub.pronoun = om.pronoun
+            out.append(sub)
+            parent = sub
     return out
 
 
@@ -550,6 +556,9 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
                 break
         if begin > 0 and text[begin - 1 : begin + 1] == "中国":
             begin -= 1  # 中国医学科学院: 中 is not the preposition here
+        national = text.find("中国", begin + 1, s)
+        if national > 0 and not any(p.start <= national < p.end for p in places):
+            begin = national  # 上级行|中国农业银行南阳分行: a national name starts the name
         name = text[begin:e]
         stem = name[: len(name) - len(m.group())]
         if (len(stem) < 2 and not (stem in ("市", "县", "区") and len(m.group()) >= 3)) or name in stop:
@@ -572,6 +581,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue  # 上下学时乘坐公共汽车: a clause before an ambiguous suffix, not a name
         if m.group() in _SECTORS and not _has_proper_part(text, tokens, begin, s, [], skip=places):
             continue  # 衡水市科技, 河北省县域科技: a place and a sector name no firm (以岭科技 does)
+        while out and begin <= out[-1].start:
+            out.pop()  # 中国农业银行 inside 中国农业银行西峡县支行: the longer name
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
         if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
             between = text[out[-1].end : begin]

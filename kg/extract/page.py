@@ -29,6 +29,7 @@ from kg.extract.resolve import (
 )
 from kg.extract.spans import TokenIndex
 from kg.lexicon import agencies as agency_lex
+from kg.lexicon import organizations as org_lex
 from kg.model import Article, Entity, Extraction, Mention, Page
 
 
@@ -315,6 +316,9 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         name = surface
         if om.level_hint and jur is not None and surface[0] in "市县区":
             name = jur.name + surface[1:]
+        short = next((a for a in org_lex.BANK_ABBREVIATIONS if surface.startswith(a)), None)
+        if short and len(surface) > len(short):
+            name = org_lex.BANK_ABBREVIATIONS[short] + surface[len(short) :]  # 农行西峡县支行
         ent = reg.get("Organization", name, name)
         ent.aliases.add(surface)
         return ent

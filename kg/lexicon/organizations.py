@@ -560,3 +560,17 @@ ORG_STOP: frozenset[str] = frozenset(
         "实验室", "工作站", "服务站", "服务中心", "驿站", "基地",
     }
 )
+
+#: Short forms that open the names of the state banks and their branches
+#: (农行西峡县支行 → 中国农业银行西峡县支行).
+BANK_ABBREVIATIONS: dict[str, str] = {
+    "农行": "中国农业银行",
+    "工行": "中国工商银行",
+    "建行": "中国建设银行",
+    "中行": "中国银行",
+    "交行": "交通银行",
+    "邮储银行": "中国邮政储蓄银行",
+    "农发行": "中国农业发展银行",
+    "国开行": "国家开发银行",
+    "进出口银行": "中国进出口银行",
+}
