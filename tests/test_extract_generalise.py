@@ -830,3 +830,22 @@ def test_agencies_a_unit_of_a_unit_of_the_police():
     assert ("南阳市公安局卧龙分局刑侦大队", "subOrganizationOf", "南阳市公安局卧龙分局") in t
     unit = next(e for e in ex.entities if e.name == "南阳市公安局卧龙分局")
     assert "分局" not in unit.aliases
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("赣州市全面打响2024年碧水保卫战。", "2024年碧水保卫战"),
+    ("全面推行河湖长制，落实属地管理责任。", "河湖长制"),
+    ("松阳县人民医院开通双向转诊绿色通道。", "双向转诊绿色通道"),
+    ("在各办税服务厅设立“办不成事”反映窗口。", "办不成事反映窗口"),
+])
+def test_programs_heads_of_campaigns_and_services(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("该市优化整合社保服务窗口，动态调整服务事项。", "社保服务窗口"),  # a counter, not a service of its own
+    ("副市长林卫东出席会议并讲话。", "副市长林卫东出席会议"),
+    ("组织网格员逐户上门宣讲政策。", "网格员逐户上门宣讲政策"),
+])
+def test_programs_counters_and_clauses_are_not_programs(text, wrong):
+    assert wrong not in names(text)

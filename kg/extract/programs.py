@@ -191,6 +191,10 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
             name = name[1:]  # 该市|棚户区…: the pronoun's level character is not part of the name
         measured = bool(re.match(r"\s*\d", text[he : he + 3]))  # 雨污分流改造179.023公里: a measured work
         measured = measured or bool(_SERVICE_NUMBER.match(name))  # 12319城管热线: a service by its number
+        if _CLAUSE_INSIDE.search(name) or (head == "政策" and name[:-2].endswith(_POLICY_VERBS)):
+            continue  # 副市长林卫东出席会议, 网格员逐户上门宣讲政策: a clause, not a name
+        if head in _NAMED_BY_QUOTE and not ("”" in raw[:-len(head)] and not raw.endswith("”")):
+            continue  # 社保服务窗口 is a counter; “办不成事”反映窗口 is a service of its own
         if head not in _strong() and not measured and not text.startswith(_COPULAS, he):
             # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
             if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
@@ -411,6 +415,15 @@ def _document_titles(text: str) -> list[ProgramMention]:
 
 
 _COPULAS = ("是", "为全", "作为", "列入", "纳入")
+
+
+# verbs of reporting inside a span read back from a head: a clause, not a name
+_CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表示|介绍说")
+# 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
+_POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送")
+
+# heads that name a program only after a quoted name (“税务+市场监管”联办窗口)
+_NAMED_BY_QUOTE = frozenset(("窗口", "专窗", "专区", "直通车"))
 
 
 def _cued(text: str, begin: int, raw: str) -> bool:
