@@ -849,3 +849,20 @@ def test_programs_heads_of_campaigns_and_services(text, expected):
 ])
 def test_programs_counters_and_clauses_are_not_programs(text, wrong):
     assert wrong not in names(text)
+
+
+def test_places_rivers_with_one_character_stems_in_river_context():
+    ex = page("今年该市以章江、贡江、赣江干流及桃江等重点支流为主战场，实施五大专项行动。志愿者沿虞河开展巡河活动。")
+    found = labels(ex, "Place")
+    assert {"章江", "贡江", "赣江", "桃江", "虞河"} <= found
+    assert not any(n.startswith(("以", "沿")) for n in found)
+
+
+def test_places_what_is_done_to_rivers_is_no_river():
+    ex = page("组织河长巡河，开展“青春护河”志愿服务活动，压实河湖长制责任，守护好母亲河。")
+    assert not {"河长巡河", "护河", "青春护河", "压实河湖", "母亲河"} & labels(ex, "Place")
+
+
+def test_places_a_river_named_twice_in_an_article_is_one_place():
+    ex = page("章江穿城而过。章江干流水质稳定保持Ⅱ类。")
+    assert sum(1 for e in ex.entities if e.type == "Place" and e.name == "章江") == 1

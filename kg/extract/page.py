@@ -133,10 +133,15 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         if not any(a < f.end and f.start < b for a, b in bodies)
         and not any(m.start < f.end and f.start < m.end for m in full)
     ]
+    named: dict[str, Entity] = {}  # one article's 章江 is one river, wherever it is named
     for m in features:
-        parent = _feature_parent(af, m.start, m.end)
-        key = f"{parent.key if parent else ''}/{m.name}"
-        ent = reg.get("Place", key, m.name, level="feature")
+        ent = named.get(m.name)
+        if ent is None:
+            parent = _feature_parent(af, m.start, m.end)
+            key = f"{parent.key if parent else ''}/{m.name}"
+            ent = named[m.name] = reg.get("Place", key, m.name, level="feature")
+        else:
+            parent = ent.parent
         ent.parent = ent.parent or parent
         ent.articles.add(art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))

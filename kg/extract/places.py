@@ -115,6 +115,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             if nlp.in_dictionary(word) and nlp.pos(word) not in ("ns", "nz", "nt", "nr"):
                 continue  # the tail of a common word
             head = tok.start
+            if text[head] in _BEFORE_PLACE and s - head >= 2 and not nlp.in_dictionary(tok.text):
+                head += 1  # 以章江, 沿虞河 cut as one word: the preposition is not part of the name
         suffix = m.group()
         if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线":
             continue  # 高占峰, 袁占林, 文明城: one-character words end personal names and slogans too
@@ -141,8 +143,13 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             pass  # 外环路, 北外环: a city's ring roads are named by their suffix
         elif name == m.group():
             continue  # 该胡同, 这条河: the kind alone names nothing
-        elif (len(stem) < 2 and not whole_name) or _BAD_STEM_CHARS.search(stem):
+        elif (len(stem) < 2 and not whole_name and not _river_context(text, begin, e, suffix)) \
+                or _BAD_STEM_CHARS.search(stem):
             continue
+        elif _KINDS.get(suffix) == "water" and name[-2:] in generic and not whole_name:
+            continue  # 压实|河湖: a word for rivers in general ends no river's name
+        elif _KINDS.get(suffix) == "water" and stem[-1:] in _WATER_VERBS and not whole_name:
+            continue  # 河长巡河, 青春护河, 压实河湖: what is done to rivers, not a river's name
         if not ring and (name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name))):
             continue
         if suffix == "线" and len(stem) != 2:
@@ -163,6 +170,20 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     # after a count a feature word is a kind, not a name (6个环湖公园)
     out = [o for o in out if not _AFTER_COUNT.search(text, max(0, o.start - 6), o.start)]
     return _longest(out + counted)
+
+
+_BEFORE_PLACE = "以沿在跨绕"
+_WATER_VERBS = "巡护治管整清净保实"
+# what is said of a river: 章江干流, 虞河沿岸, 沿好溪, 章江、贡江
+_RIVER_AFTER = re.compile(r"(?:干流|支流|流域|两岸|沿岸|沿线|水质|断面|河道|河段|水系|上游|中游|下游|入河|出境|[、及和])")
+
+
+def _river_context(text: str, begin: int, end: int, suffix: str) -> bool:
+    """A river with a one-character stem (章江, 虞河, 好溪) is named when the
+    text speaks of it as a river: its course, its banks, or a list of rivers."""
+    if suffix not in ("河", "江", "溪"):
+        return False
+    return bool(_RIVER_AFTER.match(text, end)) or text[max(0, begin - 1) : begin] in ("沿", "顺", "跨", "、")
 
 
 # 王同岳镇|张庄村: a village written right after its township (a natural village the

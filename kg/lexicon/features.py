@@ -348,6 +348,8 @@ ROUTE_CODE_PREFIXES: dict[str, str] = {
 #: 道, 城, 站, 园 that are not places.
 GENERIC_FEATURE_WORDS: frozenset[str] = frozenset(
     {
+        # figures of speech for a river
+        "母亲河", "幸福河", "生态河", "致富河",
         # roads
         "道路", "马路", "公路", "街道", "大街小巷", "背街小巷", "小街巷",
         "街巷", "主干道", "次干道", "主干路", "次干路", "支路", "干道",
