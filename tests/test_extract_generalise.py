@@ -866,3 +866,17 @@ def test_places_what_is_done_to_rivers_is_no_river():
 def test_places_a_river_named_twice_in_an_article_is_one_place():
     ex = page("章江穿城而过。章江干流水质稳定保持Ⅱ类。")
     assert sum(1 for e in ex.entities if e.type == "Place" and e.name == "章江") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("引丹灌区续建配套与现代化改造项目全面开工。", "引丹灌区续建配套与现代化改造项目"),
+    ("根据《河南省大中型灌区续建配套与现代化改造实施方案》，总投资9亿元。", "河南省大中型灌区续建配套与现代化改造实施方案"),
+])
+def test_programs_two_parts_of_one_work_joined_by_yu(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_yu_between_two_named_works_keeps_them_apart():
+    found = names("开展环境整治行动与文明创建活动，做好招商引资与项目建设。")
+    assert "环境整治行动" in found and "文明创建活动" in found
+    assert not any(n.startswith("招商引资与") for n in found)

@@ -178,6 +178,12 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if _inside_title(text, hs, he):
             continue
         begin = scan_left(text, tokens, hs, max_len=24)
+        if text[begin - 1 : begin] == "与" and begin >= 3 and hs - begin >= 3 and not _strong_head_ends_at(text, begin - 1) \
+                and NAME_CHAR.match(text[begin - 2]):
+            # 续建配套与现代化改造项目: two parts of one work (not 开展A活动与B活动)
+            before = scan_left(text, tokens, begin - 1, max_len=24 - (hs - begin))
+            if before < begin - 2:
+                begin = before
         raw = text[begin:he]
         name = _clean(raw)
         if not name.endswith(head) or is_generic(name, head):
