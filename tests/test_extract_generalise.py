@@ -880,3 +880,16 @@ def test_programs_yu_between_two_named_works_keeps_them_apart():
     found = names("开展环境整治行动与文明创建活动，做好招商引资与项目建设。")
     assert "环境整治行动" in found and "文明创建活动" in found
     assert not any(n.startswith("招商引资与") for n in found)
+
+
+def test_relations_a_meeting_about_a_campaign_and_the_tasks_it_deploys():
+    pairs = article(
+        "全市“清水绿岸”河湖治理攻坚行动推进会召开",
+        "4月18日，全市“清水绿岸”河湖治理攻坚行动推进会在南平市召开。",
+        "会议强调，今年要重点抓好三项任务：一是深化河湖“清四乱”专项整治，由市水利局牵头；二是推进城镇污水管网建设；"
+        "三是完善河长制。",
+    )
+    campaign = "清水绿岸河湖治理攻坚行动"
+    assert (campaign + "推进会", campaign) in pairs
+    for task in ("河湖清四乱专项整治", "城镇污水管网建设"):
+        assert (task, campaign) in pairs

@@ -233,7 +233,30 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         # 创建省级园林城市工作: the campaign's name, not the verb phrase read up to a head
         starts = {c.start for c in creations}
         found = [p for p in found if not (p.start in starts and p.text.startswith(("创建", "争创")))] + creations
-    return _dedupe(found)
+    found = _dedupe(found)
+    return found + _meeting_subjects(text, found)
+
+
+# meetings held about a campaign: …攻坚行动推进会, …工程建设调度会
+MEETING_HEADS = ("推进会", "推进会议", "部署会", "动员会", "动员部署会", "调度会", "工作会议", "现场会", "总结会", "誓师大会")
+
+
+def _meeting_subjects(text: str, found: list[ProgramMention]) -> list[ProgramMention]:
+    """The campaign a meeting is named after is a program too
+    (“瓯江清流”河湖治理攻坚行动推进会 → 瓯江清流河湖治理攻坚行动)."""
+    out = []
+    for p in found:
+        head = next((h for h in MEETING_HEADS if p.name.endswith(h)), None)
+        if head is None or not p.text.endswith(head):
+            continue
+        end = p.end - len(head)
+        if not _strong_head_ends_at(text, end) or _strong_head_ends_at(text, end) and text[end - 2 : end] == "工作":
+            continue
+        name = _clean(text[p.start : end])
+        inner = next((h for h in _heads() if name.endswith(h)), "")
+        if len(name) >= 4 and inner and inner not in MEETING_HEADS and not is_generic(name, inner):
+            out.append(ProgramMention(p.start, end, text[p.start : end], name, inner))
+    return out
 
 
 # 创建国家森林城市 / 争创全国文明城市: the campaign for a title, named 国家森林城市创建

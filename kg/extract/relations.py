@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
-from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, SERIES, SETTING_AFTER, strong_heads
+from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, MEETING_HEADS, SERIES, SETTING_AFTER, strong_heads
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -241,7 +241,7 @@ _FRAME_HEADS = ("行动", "工程", "整治", "治理", "战略", "攻坚战", "
 # a program named after these is the wider one the paragraph serves (借助5A景区创建工作，…)
 _WIDER_BEFORE = ("借助", "结合", "依托", "助力", "围绕", "服务", "按照", "根据", "在", "为")
 # heads of a campaign whose article reports its parts (…爱国卫生专项行动)
-_CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战")
+_CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战", "保卫战")
 
 
 def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
@@ -308,7 +308,17 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
             count = _count(text, last)
             if count:
                 counted, left = last.entity, count
+    # a meeting about a campaign is part of it (…攻坚行动推进会 → …攻坚行动)
+    subject_of: dict[int, Entity] = {}
+    for f in progs:
+        if f.entity.name.endswith(MEETING_HEADS):
+            inner = next((q for q in progs if q.start == f.start and q.end < f.end), None)
+            if inner is not None:
+                link(f, inner.entity, listed=True)
+                subject_of[id(f.entity)] = inner.entity
     campaign = af.headline_program
+    if campaign is not None and id(campaign) in subject_of:
+        campaign = subject_of[id(campaign)]  # an article about a meeting is about its campaign
     if campaign is not None and campaign.name.endswith(_CAMPAIGN_HEADS) and _list_program(af) is None:
         at = text.find(art.headline) if art.headline else -1
         body = text.find("\n", at) if at >= 0 else 0
