@@ -893,3 +893,16 @@ def test_relations_a_meeting_about_a_campaign_and_the_tasks_it_deploys():
     assert (campaign + "推进会", campaign) in pairs
     for task in ("河湖清四乱专项整治", "城镇污水管网建设"):
         assert (task, campaign) in pairs
+
+
+def test_programs_a_short_aside_in_parentheses_is_part_of_the_name():
+    assert "健康科普进企业（单位）活动" in names("开展健康科普进企业（单位）活动。")
+    # …but a counted scope before the name is not (13个县（市、区）农村集中供水工程)
+    found = names("13个县（市、区）农村集中供水工程完成更新改造。")
+    assert "农村集中供水工程" in found and not any("（" in n for n in found)
+
+
+def test_organizations_a_national_academy_is_an_organisation():
+    ex = page("衡水高新区先后与中科院12家院所建立战略合作关系。")
+    assert "中国科学院" in labels(ex, "Organization")
+    assert "中国科学院" not in labels(ex, "Agency")

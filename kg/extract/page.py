@@ -329,6 +329,10 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         return ent
 
     kind, stem = om.kind, om.stem
+    if stem in org_lex.ACADEMIES:  # 中科院: an institution of research, not an organ of the state
+        ent = reg.get("Organization", stem, stem)
+        ent.aliases.add(surface)
+        return ent
     if kind == "central":
         ent = reg.get("Agency", stem, stem)
         ent.aliases.add(surface)

@@ -104,6 +104,17 @@ def scan_left(
             begin = opening
             i = tokens.token_at(opening) - 1 if opening > 0 else -1
             continue
+        if w in ("）", ")"):
+            # 创新型县（市、区）试点, 衡水·北京高校（科研院所）产学研…: a short aside inside the name
+            opening = text.rfind("（" if w == "）" else "(", max(0, tok.start - 12), tok.start)
+            inside = text[opening + 1 : tok.start] if opening > 0 else ""
+            not_aside = opening >= 2 and (text[opening - 2] == "个" or text[opening - 2].isdigit())  # 13个县（市、区）
+            not_aside = not_aside or text[opening - 1] in "讯电" or "记者" in inside or "通讯员" in inside
+            if opening > 0 and inside and not not_aside and not any(c in "。，,；;：:（(）)" for c in inside) \
+                    and NAME_CHAR.match(text[opening - 1]):
+                begin = opening
+                i = tokens.token_at(opening) - 1
+                continue
         if w and all(c in QUOTES for c in w):
             if not allow_quotes:
                 break

@@ -574,3 +574,7 @@ BANK_ABBREVIATIONS: dict[str, str] = {
     "国开行": "国家开发银行",
     "进出口银行": "中国进出口银行",
 }
+
+#: National academies: named with the central bodies (and found with them by
+#: their short forms, 中科院), but institutions of research, not organs of the state.
+ACADEMIES: frozenset[str] = frozenset({"中国科学院", "中国社会科学院", "中国工程院"})
