@@ -906,3 +906,16 @@ def test_organizations_a_national_academy_is_an_organisation():
     ex = page("衡水高新区先后与中科院12家院所建立战略合作关系。")
     assert "中国科学院" in labels(ex, "Organization")
     assert "中国科学院" not in labels(ex, "Agency")
+
+
+def test_programs_and_measures_of_a_numbered_list_of_works():
+    ex = extract_page(parse_page(
+        "南阳市2024年十大民生实事出炉\n\n本报讯（记者孙浩然）南阳市2024年十大民生实事正式确定。\n\n"
+        "（一）城镇老旧小区改造。改造2000年底前建成的老旧小区126个，惠及居民1.3万户。责任单位：市住建局。\n\n"
+        "（二）公办幼儿园扩容提质工程。新建、改扩建公办幼儿园20所，新增学位5400个。责任单位：市教育局。\n",
+        "numbered_list_test.txt",
+    ))
+    assert {"城镇老旧小区改造", "公办幼儿园扩容提质工程"} <= labels(ex, "Program")
+    values = {(m.program.name, float(m.value)) for m in ex.measures}
+    assert ("公办幼儿园扩容提质工程", 20.0) in values
+    assert ("公办幼儿园扩容提质工程", 5400.0) in values

@@ -451,6 +451,8 @@ _CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表
 # 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
 _POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送")
 
+_ITEM_NUMBER = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*")
+
 # heads that name a program only after a quoted name (“税务+市场监管”联办窗口)
 _NAMED_BY_QUOTE = frozenset(("窗口", "专窗", "专区", "直通车"))
 
@@ -465,6 +467,10 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     before = text[max(0, begin - 4) : begin].rstrip(" 了")
     if before.endswith(_CUES):
+        return True
+    # （一）城镇老旧小区改造。: the heading of an item of a numbered list
+    end = begin + len(raw)
+    if text[end : end + 1] in ("。", "：", ":") and _ITEM_NUMBER.fullmatch(text, text.rfind("\n", 0, begin) + 1, begin):
         return True
     # 结合全国文明城市创建, 借助5A景区创建工作: a work that another is tied to (not a means: 借助…系统)
     if before.endswith(("结合", "借助")) and not raw.endswith(("系统", "体系", "机制")):
@@ -625,17 +631,24 @@ def list_items(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     公共停车位建设, alias 建设公共停车位): one per clause that names no program."""
     out = []
     clause_start = start
+    # a paragraph headed by a named work (（二）公办幼儿园扩容提质工程。…): its clauses are that work's
+    headed = []
+    for a, b in taken:
+        line = text.rfind("\n", 0, a) + 1
+        if _ITEM_NUMBER.fullmatch(text, line, a) or line == a:
+            nl = text.find("\n", b)
+            headed.append((line, nl if nl >= 0 else len(text)))
     for i in range(start, end + 1):
         if i < end and text[i] not in "，,；;。":
             continue
-        if not any(a < i and clause_start < b for a, b in taken):
+        if not any(a < i and clause_start < b for a, b in taken) and not any(a <= clause_start < b for a, b in headed):
             m = _VO.search(text, clause_start, i)
             if m:
                 verb, obj = m.group(1), m.group(2)
                 count = _LEAD_COUNT.match(obj)
                 if count and len(obj) - count.end() >= 2:
                     obj = obj[count.end() :]  # 新建9个国医堂: the works are 国医堂建设, nine of them
-                if len(obj) >= 2 and not any(w in obj for w in ("的", "等", "了", "和", "及其")):
+                if len(obj) >= 2 and re.search(r"[\u4e00-\u9fff]", obj) and not any(w in obj for w in ("的", "等", "了", "和", "及其")):
                     name = obj + _NOMINAL.get(verb, verb)
                     out.append(ProgramMention(m.start(), m.end(), m.group(), name, _NOMINAL.get(verb, verb)))
         clause_start = i + 1

@@ -227,6 +227,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
+_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)")
 # what may open a paragraph before the program it is about: an ordinal
 # (一是 / （二） / 3.), adverbs and one verb (持续抓好 / 组织实施 / 大力实施)
 _OPENING = re.compile(
@@ -485,7 +486,9 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     reach = min(para_start, max(0, sent.start - 120))
     earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]
     # a paragraph that opens with a program is about it (复划道路标识标线，方便…。)
-    opening = [f for f in earlier if para_start <= f.start <= para_start + 2]
+    lead = _ORDINAL.match(af.article.text, para_start)  # （二）公办幼儿园扩容提质工程。…
+    lead_end = lead.end() if lead else para_start
+    opening = [f for f in earlier if para_start <= f.start <= lead_end + 2]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
     for q in quantities:
         if q.kind in _SKIP_KINDS:
