@@ -919,3 +919,12 @@ def test_programs_and_measures_of_a_numbered_list_of_works():
     values = {(m.program.name, float(m.value)) for m in ex.measures}
     assert ("公办幼儿园扩容提质工程", 20.0) in values
     assert ("公办幼儿园扩容提质工程", 5400.0) in values
+
+
+def test_organizations_named_with_a_quoted_brand_an_age_group_or_sent_by_an_agency():
+    ex = page("潍坊市青年志愿者协会将组建“河小青”护河志愿服务队。赣州市自然资源局驻石印村工作队帮助村里发展油茶。"
+              "国网眉山供电公司组织党员服务队深入田间。")
+    found = labels(ex, "Organization")
+    assert {"潍坊市青年志愿者协会", "河小青护河志愿服务队", "赣州市自然资源局驻石印村工作队", "国网眉山供电公司"} <= found
+    assert "党员服务队" not in found  # a kind of team, not a name
+    assert ("赣州市自然资源局驻石印村工作队", "subOrganizationOf", "赣州市自然资源局") in triples(ex)

@@ -476,7 +476,8 @@ _AMBIGUOUS = frozenset(
 
 
 # generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
-_NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心".split()))
+_NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心 "
+                                                   "基地 示范基地 养殖场 服务队 志愿服务队 工作队".split()))
 _SKIPPED_SUFFIXES = frozenset(("社会组织", "车间"))  # a sector, a workshop: not names
 _COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
 _KIND_LEAD = re.compile(r"^(?:国家级|省级|市级|县级|区级|乡镇级|乡级|镇级|村级|各级|各类|[一二三四五六七八九十两几多]+(?:大|个|家|所|座|支))")
@@ -516,7 +517,8 @@ def _has_proper_part(
 # verbs that stand before a name and never begin one (来自安徽大学, 携手华为技术有限公司)
 _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
     "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
-    "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获".split()
+    "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获 组建 成立 建成 新建 "
+    "打造 引进 培育 带动 设立".split()
 )
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
@@ -556,6 +558,11 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
                 break
         if begin > 0 and text[begin - 1 : begin + 1] == "中国":
             begin -= 1  # 中国医学科学院: 中 is not the preposition here
+        if begin >= 3 and text[begin - 1] == "”":
+            # “河小青”护河志愿服务队: a quoted brand opens the name
+            opening = text.rfind("“", max(0, begin - 12), begin - 1)
+            if opening >= 0 and not any(c in "，,。；;、" for c in text[opening:begin]):
+                begin = opening
         national = text.find("中国", begin + 1, s)
         if national > 0 and not any(p.start <= national < p.end for p in places):
             begin = national  # 上级行|中国农业银行南阳分行: a national name starts the name
@@ -590,7 +597,15 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
                 prev = out.pop()
                 begin = prev.start
                 name = text[begin:e]
+        sent_by = None
+        if text[begin - 1 : begin] == "驻" and m.group().endswith(("工作队", "工作组", "服务队")):
+            # 赣州市自然资源局驻石印村工作队: a team an agency sends to a village is the agency's
+            sent_by = next((a for a in agencies if a.end == begin - 1), None)
+            if sent_by is not None:
+                begin = sent_by.start
+                name = text[begin:e]
         om = OrgMention("Organization", begin, e, name, "org", name, name)
+        om.parent = sent_by
         level_char = name[0] if name[0] in "市县区" and not _inside_word(text, begin) else ""
         if level_char:
             om.level_hint = lex.LEVEL_PREFIXES[level_char]

@@ -27,7 +27,7 @@ from kg.extract.resolve import (
     page_home,
     place_entity,
 )
-from kg.extract.spans import TokenIndex
+from kg.extract.spans import TokenIndex, strip_quotes
 from kg.lexicon import agencies as agency_lex
 from kg.lexicon import organizations as org_lex
 from kg.model import Article, Entity, Extraction, Mention, Page
@@ -318,7 +318,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         surface = surface[len(om.pronoun) :]
 
     if om.type == "Organization":
-        name = surface
+        name = strip_quotes(surface)
         if om.level_hint and jur is not None and surface[0] in "市县区":
             name = jur.name + surface[1:]
         short = next((a for a in org_lex.BANK_ABBREVIATIONS if surface.startswith(a)), None)
@@ -326,6 +326,8 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
             name = org_lex.BANK_ABBREVIATIONS[short] + surface[len(short) :]  # 农行西峡县支行
         ent = reg.get("Organization", name, name)
         ent.aliases.add(surface)
+        if parent is not None and not any(c is ent and p is parent for c, p in reg.sub_of):
+            reg.sub_of.append((ent, parent))  # 自然资源局驻石印村工作队 → 自然资源局
         return ent
 
     kind, stem = om.kind, om.stem

@@ -152,6 +152,7 @@ def scan_left(
     return begin
 
 
+_AGE_GROUPS = frozenset(("青年", "老年", "中年", "少年", "青少年", "中老年"))
 # parts of speech that never belong to a proper name's stem
 _POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "s", "y", "e", "o", "i", "l", "a")
 # numerals that belong to names: 第九小学, 二期水厂 (and words jieba mis-tags, 少年)
@@ -207,8 +208,8 @@ def scan_name_left(
             # preposition ends the phrase before the name
             begin = tok.start + 1
             break
-        if tag.startswith("m") and _NAME_NUMERAL.search(w):
-            tag = "n"
+        if tag.startswith("m") and _NAME_NUMERAL.search(w) or w in _AGE_GROUPS:
+            tag = "n"  # (青年志愿者协会, 老年大学: jieba tags these words as times)
         if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an") and not (verbs_inside and tag == "l"):
             break  # (organisation names may hold set phrases: 社会工作孵化基地)
         if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):
