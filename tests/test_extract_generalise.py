@@ -928,3 +928,16 @@ def test_organizations_named_with_a_quoted_brand_an_age_group_or_sent_by_an_agen
     assert {"潍坊市青年志愿者协会", "河小青护河志愿服务队", "赣州市自然资源局驻石印村工作队", "国网眉山供电公司"} <= found
     assert "党员服务队" not in found  # a kind of team, not a name
     assert ("赣州市自然资源局驻石印村工作队", "subOrganizationOf", "赣州市自然资源局") in triples(ex)
+
+
+def test_organizations_peoples_organisations_are_not_agencies():
+    ex = page("衡水市红十字会、衡水市慈善总会、市妇联等单位的50余名志愿者参加活动。")
+    assert {"衡水市红十字会", "衡水市慈善总会"} <= labels(ex, "Organization")
+    assert not {"衡水市红十字会", "衡水市慈善总会"} & labels(ex, "Agency")
+
+
+def test_organizations_and_programs_an_award_and_an_owners_act_are_not_names():
+    ex = page("河北衡水老白干酒业股份有限公司被评为省级绿色工厂。景县农业农村局为合作社提供技术指导，"
+              "县农商银行发放贷款200万元。")
+    assert not any(n.startswith(("评为", "被评为")) for n in labels(ex, "Organization"))
+    assert not any("发放" in n for n in labels(ex, "Program"))

@@ -477,7 +477,7 @@ _AMBIGUOUS = frozenset(
 
 # generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
 _NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心 "
-                                                   "基地 示范基地 养殖场 服务队 志愿服务队 工作队".split()))
+                                                   "基地 示范基地 养殖场 服务队 志愿服务队 工作队 工厂".split()))
 _SKIPPED_SUFFIXES = frozenset(("社会组织", "车间"))  # a sector, a workshop: not names
 _COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
 _KIND_LEAD = re.compile(r"^(?:国家级|省级|市级|县级|区级|乡镇级|乡级|镇级|村级|各级|各类|[一二三四五六七八九十两几多]+(?:大|个|家|所|座|支))")
@@ -518,7 +518,7 @@ def _has_proper_part(
 _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
     "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
     "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获 组建 成立 建成 新建 "
-    "打造 引进 培育 带动 设立".split()
+    "打造 引进 培育 带动 设立 评为 被评为 认定为 命名为".split()
 )
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 

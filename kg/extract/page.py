@@ -154,9 +154,14 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
             continue  # 党史学习教育 inside …领导小组办公室
         # a name read from inside a body's name starts with that body, as a
         # work is named after its owner (浙江华友钴业|股份有限公司年产5万吨…项目)
-        owner = min((a for a, b in bodies if a < p.start < b < p.end), default=None)
-        if owner is not None and (p := programs_mod.restart(text, p, owner)) is None:
-            continue
+        owner = min(((a, b) for a, b in bodies if a <= p.start < b < p.end), default=None)
+        if owner is not None:
+            # …but the owner's act is not part of the work's name (县农商银行|发放贷款)
+            after_owner = programs_mod.lead_verb(text[owner[1] : p.end])
+            if after_owner or owner[0] < p.start:
+                p = programs_mod.restart(text, p, owner[1] + after_owner if after_owner else owner[0])
+                if p is None:
+                    continue
         mentions.append(p)
     if _is_list_article(art, mentions):
         taken = [(p.start, p.end) for p in mentions]
@@ -351,10 +356,15 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         if not any(c is ent and p is parent for c, p in reg.sub_of):
             reg.sub_of.append((ent, parent))
         return ent
+    # people's organisations (妇联, 红十字会, 残联…) and self-governing committees
+    # (村民委员会) are named like departments but are not organs of the state; the
+    # youth league's committees (团市委), led by the Party's, are read as agencies
+    type_ = "Organization" if (kind == "department" and stem != _YOUTH_LEAGUE
+                               and agency_lex.body_type(stem) == "Organization") else "Agency"
     if jur is None:
         if kind in ("government", "party"):
             return None  # 政府 alone names no one
-        ent = reg.get("Agency", stem, stem)
+        ent = reg.get(type_, stem, stem)
         ent.aliases.add(surface)
         return ent
     if kind == "government":
@@ -373,9 +383,10 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     else:
         name = jur.name + stem
         aliases = {surface, jur.name + om.surface_stem} | om.aliases
-    ent = reg.get("Agency", f"{jur.key}:{stem}", name)
+    ent = reg.get(type_, f"{jur.key}:{stem}", name)
     ent.aliases |= {a for a in aliases if a}
-    ent.jurisdiction = jur
+    if type_ == "Agency":
+        ent.jurisdiction = jur
     return ent
 
 

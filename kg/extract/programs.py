@@ -45,6 +45,14 @@ def strong_heads() -> frozenset[str]:
     return _strong()
 
 
+def lead_verb(name: str) -> int:
+    """The length of the verb that opens ``name`` (发放贷款 → 2), 0 when none does."""
+    m = _LEAD_RE.match(name)
+    if m is None and name.startswith(("发放", "办理", "提供")):  # (县农商银行发放贷款)
+        return 2
+    return m.end() if m and len(name) > m.end() else 0
+
+
 def restart(text: str, pm: ProgramMention, start: int) -> ProgramMention | None:
     """``pm`` read from ``start`` on (浙江华友钴业股份有限公司年产5万吨…项目, not
     股份有限公司年产…), or None when that is no program's name."""
