@@ -941,3 +941,8 @@ def test_organizations_and_programs_an_award_and_an_owners_act_are_not_names():
               "县农商银行发放贷款200万元。")
     assert not any(n.startswith(("评为", "被评为")) for n in labels(ex, "Organization"))
     assert not any("发放" in n for n in labels(ex, "Program"))
+
+
+def test_relations_the_agency_a_reporter_learns_from_runs_the_work():
+    t = triples(page("3月15日，记者从国家税务总局潍坊市税务局获悉，今年“便民办税春风行动”期间，该市推出18条举措。"))
+    assert ("潍坊市税务局", "runs", "便民办税春风行动") in {(s, p, o.removeprefix("2023年")) for s, p, o in t}

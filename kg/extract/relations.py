@@ -41,6 +41,7 @@ _RUN_CUES = re.compile(
     "深化|完成|结合|融合|打造|加强|完善|开通|发起|作为|列为|购置|部署|抓好|做好|推行|实现|建成|"
     "举行|开启|上线|推广|发布|设立|健全|构建|打响|承担"
 )
+_SOURCE = re.compile(r"从[^，,。；;从]{2,30}?(?:获悉|了解到|得知)")
 _INSTRUMENT = re.compile("为(?:载体|抓手|依托|平台|主体|龙头|牵引)")
 # heads of programs that are parts of a wider one: its rules, plans, meetings, subsidies
 _COMPONENT_HEADS = ("制度", "责任制", "机制", "会议", "规划", "方案", "补贴", "贷款", "工作法", "演练", "发布会")
@@ -125,6 +126,14 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     cue = _RUN_CUES.search(text, sent.start, p.start)
                     if cue is not None and not any(sent.start <= f.start < cue.start() for f in here if f.kind != "pronoun"):
                         add(ex, af.lead_agency, "runs", p.entity, ev)
+
+        # 2d. 记者从A获悉，…P: the agency that reports the work is the one doing it
+        for m in _SOURCE.finditer(text, sent.start, sent.end):
+            for b in bodies:
+                if m.start() < b.start and b.end <= m.end() and b.entity.type == "Agency" and b.entity.name not in _MEDIA:
+                    for p in progs:
+                        if p.start >= m.end():
+                            add(ex, b.entity, "runs", p.entity, ev)
 
         # 2c. 以A为载体/抓手/依托: the agency A carries out the sentence's programs
         for b in bodies:
