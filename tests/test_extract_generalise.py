@@ -946,3 +946,11 @@ def test_organizations_and_programs_an_award_and_an_owners_act_are_not_names():
 def test_relations_the_agency_a_reporter_learns_from_runs_the_work():
     t = triples(page("3月15日，记者从国家税务总局潍坊市税务局获悉，今年“便民办税春风行动”期间，该市推出18条举措。"))
     assert ("潍坊市税务局", "runs", "便民办税春风行动") in {(s, p, o.removeprefix("2023年")) for s, p, o in t}
+
+
+def test_relations_features_listed_before_a_program_belong_to_it_alone():
+    t = triples(page("结合全国文明城市创建，柳州市打造了文昌路、东环大道等示范街道改造工程，开展背街小巷整治行动。"))
+    located = {(s, o) for s, p, o in t if p == "locatedIn"}
+    assert ("示范街道改造工程", "文昌路") in located
+    assert ("背街小巷整治行动", "文昌路") not in located
+    assert ("全国文明城市创建", "东环大道") not in located

@@ -202,10 +202,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # inside another program's name belongs to that program), and the
         # article's own place when the sentence names no admin place
         spans = [(p.start, p.end) for p in progs if p.kind != "pronoun"]
+        # 打造了A街、B街等四化样板示范街道: features listed right before a program are its own
+        owner = _listed_before(text, places, progs)
         for p in progs:
             targets = [
                 pl.entity for pl in places
                 if not any(a <= pl.start and pl.end <= b and (a, b) != (p.start, p.end) for a, b in spans)
+                and owner.get(id(pl), p) is p
                 and not (pl.entity.level == "province" and _below_province(af.home)
                          and (pl.kind == "pronoun" or _inside(af.home, pl.entity))
                          and not text[max(0, pl.start - 1) : pl.start] == "在")
@@ -363,6 +366,35 @@ def _count(text: str, f: "Found") -> int:
     if digits.isdigit():
         return int(digits)
     return _NUMERALS.get(digits, 10)
+
+
+_LIST_GAP = re.compile(r"[、和及与]|等|等地|等处")
+
+
+def _listed_before(text: str, places: list, progs: list) -> dict[int, "Found"]:
+    """The program each feature belongs to when the features are listed right
+    before it (主城区榕花大街、永兴路等四化样板示范街道): {id(place): program}."""
+    owner: dict[int, Found] = {}
+    feats = sorted((f for f in places if f.entity.level == "feature"), key=lambda f: f.start)
+    for p in progs:
+        if p.kind == "pronoun":
+            continue
+        chain, pos = [], p.start
+        tail = re.search(r"等(?:地|处|多条|\d+条|\d+处)?$", text[max(0, pos - 4) : pos])
+        if tail is None:
+            continue
+        pos -= len(tail.group())
+        for f in reversed(feats):
+            if f.end > pos:
+                continue
+            if f.end == pos or (f.end < pos and _LIST_GAP.fullmatch(text[f.end : pos])):
+                chain.append(f)
+                pos = f.start
+            else:
+                break
+        for f in chain:
+            owner.setdefault(id(f), p)
+    return owner
 
 
 def _inside(child: Entity, ancestor: Entity) -> bool:
