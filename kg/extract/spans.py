@@ -108,10 +108,8 @@ def scan_left(
             # 创新型县（市、区）试点, 衡水·北京高校（科研院所）产学研…: a short aside inside the name
             opening = text.rfind("（" if w == "）" else "(", max(0, tok.start - 12), tok.start)
             inside = text[opening + 1 : tok.start] if opening > 0 else ""
-            not_aside = opening >= 2 and (text[opening - 2] == "个" or text[opening - 2].isdigit())  # 13个县（市、区）
-            not_aside = not_aside or text[opening - 1] in "讯电" or "记者" in inside or "通讯员" in inside
-            if opening > 0 and inside and not not_aside and not any(c in "。，,；;：:（(）)" for c in inside) \
-                    and NAME_CHAR.match(text[opening - 1]):
+            if opening > 0 and inside and not _not_an_aside(text, opening, inside) \
+                    and not any(c in "。，,；;：:（(）)" for c in inside) and NAME_CHAR.match(text[opening - 1]):
                 begin = opening
                 i = tokens.token_at(opening) - 1
                 continue
@@ -150,6 +148,13 @@ def scan_left(
     while begin < head_start and text[begin] in "”’」』》":
         begin += 1
     return begin
+
+
+def _not_an_aside(text: str, opening: int, inside: str) -> bool:
+    """A bracket that is no aside of a name: a counted scope (13个县（市、区）)
+    or a byline (本报讯（记者王强）)."""
+    counted = opening >= 2 and (text[opening - 2] == "个" or text[opening - 2].isdigit())
+    return counted or text[opening - 1] in "讯电" or "记者" in inside or "通讯员" in inside
 
 
 _AGE_GROUPS = frozenset(("青年", "老年", "中年", "少年", "青少年", "中老年"))
