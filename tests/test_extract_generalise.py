@@ -954,3 +954,8 @@ def test_relations_features_listed_before_a_program_belong_to_it_alone():
     assert ("示范街道改造工程", "文昌路") in located
     assert ("背街小巷整治行动", "文昌路") not in located
     assert ("全国文明城市创建", "东环大道") not in located
+
+
+@pytest.mark.parametrize("text", ["志愿者用实际行动为创城添彩。", "特别是在每期专题培训班中邀请专家授课。"])
+def test_programs_idioms_and_discourse_words_are_not_names(text):
+    assert not any(n.startswith(("特别是", "志愿者用", "用实际")) for n in names(text))

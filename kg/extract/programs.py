@@ -141,12 +141,16 @@ def _clean(name: str) -> str:
 _PARTICLE_LEAD = re.compile(r"^(?:了|着|过|多次|数次|一次|两次|再次|首次|又一次)(?!性)")
 
 
+# idioms that end like a program's name: 志愿者用实际行动为…添彩
+_IDIOMS = ("用实际行动", "以实际行动")
+
+
 def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
-    if name in generic or specific in generic:
+    if name in generic or specific in generic or name.endswith(_IDIOMS):
         return True
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
