@@ -144,7 +144,7 @@ def _local_branches(text: str, out: list[OrgMention]) -> list[OrgMention]:
     return [o for o in out if id(o) not in drop]
 
 
-_LEAGUE = "共产主义青年团委员会"  # the canonical stem of 共青团 / 团市委
+YOUTH_LEAGUE = "共产主义青年团委员会"  # the canonical stem of 共青团 / 团市委
 
 
 def _league_committees(text: str, out: list[OrgMention]) -> list[OrgMention]:
@@ -158,14 +158,14 @@ def _league_committees(text: str, out: list[OrgMention]) -> list[OrgMention]:
                 or not text[b.start : b.end].endswith(("委", "委员会")):
             continue
         a = out[i - 1] if i else None
-        if a is not None and a.stem == _LEAGUE and a.jurisdiction is None and a.end == b.start:
+        if a is not None and a.stem == YOUTH_LEAGUE and a.jurisdiction is None and a.end == b.start:
             drop.add(id(a))
             start = a.start
         elif b.start >= 1 and text[b.start - 1] == "团" and text[b.start - 2 : b.start - 1] not in ("集", "社", "剧", "乐"):
             start = b.start - 1  # 团|邢台市委 (not 集团, 社团)
         else:
             continue
-        b.kind, b.stem = "department", _LEAGUE
+        b.kind, b.stem = "department", YOUTH_LEAGUE
         b.surface_stem = "团" + b.surface_stem if b.surface_stem[:1] in lex.LEVEL_PREFIXES else "共青团"
         b.aliases.add(text[start : b.end])
         b.start = start

@@ -191,7 +191,8 @@ def _company_short_names(af: ArticleFacts, text: str) -> None:
         begin = f.start
         while (place := next((g for g in af.found if g.kind == "Place" and g.start == begin and g.end < f.end), None)) is not None:
             begin = place.end
-        short = text[begin : f.end][: -len(m.group())] if text[begin : f.end].endswith(m.group()) else ""
+        written = text[begin : f.end]
+        short = written[: -len(m.group())] if written.endswith(m.group()) else ""
         if len(short) >= 3 and not any(c in short for c in "，,。、 "):
             shorts.setdefault(short, f.entity)
     for short, ent in shorts.items():
@@ -331,17 +332,14 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
             name = org_lex.BANK_ABBREVIATIONS[short] + surface[len(short) :]  # 农行西峡县支行
         ent = reg.get("Organization", name, name)
         ent.aliases.add(surface)
-        if parent is not None and not any(c is ent and p is parent for c, p in reg.sub_of):
-            reg.sub_of.append((ent, parent))  # 自然资源局驻石印村工作队 → 自然资源局
+        if parent is not None:
+            reg.add_sub(ent, parent)  # 自然资源局驻石印村工作队 → 自然资源局
         return ent
 
     kind, stem = om.kind, om.stem
-    if stem in org_lex.ACADEMIES:  # 中科院: an institution of research, not an organ of the state
-        ent = reg.get("Organization", stem, stem)
-        ent.aliases.add(surface)
-        return ent
-    if kind == "central":
-        ent = reg.get("Agency", stem, stem)
+    academy = stem in org_lex.ACADEMIES  # 中科院: an institution of research, not an organ of the state
+    if kind == "central" or academy:
+        ent = reg.get("Organization" if academy else "Agency", stem, stem)
         ent.aliases.add(surface)
         return ent
     if kind == "sub" and parent is not None:
@@ -353,13 +351,12 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
             ent.aliases.add(a)
         ent.aliases.add(surface)
         ent.jurisdiction = ent.jurisdiction or jur
-        if not any(c is ent and p is parent for c, p in reg.sub_of):
-            reg.sub_of.append((ent, parent))
+        reg.add_sub(ent, parent)
         return ent
     # people's organisations (妇联, 红十字会, 残联…) and self-governing committees
     # (村民委员会) are named like departments but are not organs of the state; the
     # youth league's committees (团市委), led by the Party's, are read as agencies
-    type_ = "Organization" if (kind == "department" and stem != _YOUTH_LEAGUE
+    type_ = "Organization" if (kind == "department" and stem != orgs.YOUTH_LEAGUE
                                and agency_lex.body_type(stem) == "Organization") else "Agency"
     if jur is None:
         if kind in ("government", "party"):
@@ -376,7 +373,7 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     elif kind == "congress":
         name = jur.name + stem
         aliases = {surface} | om.aliases
-    elif stem == _YOUTH_LEAGUE:
+    elif stem == orgs.YOUTH_LEAGUE:
         # the league's committee is named with the place inside: 共青团湖州市委员会 (团市委)
         name = "共青团" + jur.name + "委员会"
         aliases = {surface, jur.name + om.surface_stem, "中国共产主义青年团" + jur.name + "委员会"} | om.aliases
@@ -390,7 +387,6 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     return ent
 
 
-_YOUTH_LEAGUE = "共产主义青年团委员会"
 _BARE_UNITS = frozenset("办公室 分局 中心 指挥中心 支队 大队 中队 派出所 委员会 领导小组 工作组 办 委 局 村民委员会 居民委员会".split())
 _UNIT_FORMS = {"监督指挥中心": "指挥中心"}
 

@@ -40,11 +40,6 @@ def _strong() -> frozenset[str]:
     return frozenset(lex.STRONG_HEADS) - _DEMOTED
 
 
-def strong_heads() -> frozenset[str]:
-    """The heads that make a name a program by themselves (工程, 行动, 整治…)."""
-    return _strong()
-
-
 def lead_verb(name: str) -> int:
     """The length of the verb that opens ``name`` (发放贷款 → 2), 0 when none does."""
     m = _LEAD_RE.match(name)
@@ -190,7 +185,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if _inside_title(text, hs, he):
             continue
         begin = scan_left(text, tokens, hs, max_len=24)
-        if text[begin - 1 : begin] == "与" and begin >= 3 and hs - begin >= 3 and not _strong_head_ends_at(text, begin - 1) \
+        if text[begin - 1 : begin] == "与" and begin >= 3 and hs - begin >= 3 and not strong_head_ends_at(text, begin - 1) \
                 and NAME_CHAR.match(text[begin - 2]):
             # 续建配套与现代化改造项目: two parts of one work (not 开展A活动与B活动)
             before = scan_left(text, tokens, begin - 1, max_len=24 - (hs - begin))
@@ -262,7 +257,7 @@ def _meeting_subjects(text: str, found: list[ProgramMention]) -> list[ProgramMen
         if head is None or not p.text.endswith(head):
             continue
         end = p.end - len(head)
-        if not _strong_head_ends_at(text, end) or _strong_head_ends_at(text, end) and text[end - 2 : end] == "工作":
+        if not strong_head_ends_at(text, end) or text[end - 2 : end] == "工作":
             continue
         name = _clean(text[p.start : end])
         inner = next((h for h in _heads() if name.endswith(h)), "")
@@ -463,7 +458,9 @@ _CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表
 # 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
 _POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送")
 
-_ITEM_NUMBER = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*")
+# the number of an item of a list: （二）, 三、, 4. (kg.extract.relations reads them too)
+NUMBERING = r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]"
+_ITEM_NUMBER = re.compile(rf"\s*(?:{NUMBERING})\s*")
 
 # heads that name a program only after a quoted name (“税务+市场监管”联办窗口)
 _NAMED_BY_QUOTE = frozenset(("窗口", "专窗", "专区", "直通车"))
@@ -489,7 +486,7 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     # 开展A活动和B建设: coordinated with a program named by a strong head right before
     conj = next((c for c in ("以及", "和", "及", "与") if before.endswith(c)), None)
-    if conj and _strong_head_ends_at(text, begin - len(conj)):
+    if conj and strong_head_ends_at(text, begin - len(conj)):
         return True
     # 在全国文明城市创建中，… / 为全国文明城市创建添彩: a frame names the program
     end = begin + len(raw)
@@ -510,7 +507,7 @@ _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 _SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
 
 
-def _strong_head_ends_at(text: str, pos: int) -> bool:
+def strong_head_ends_at(text: str, pos: int) -> bool:
     """A strong head (…行动, …活动) ends right before ``pos``."""
     return any(len(h) <= pos and text.startswith(h, pos - len(h)) for h in _strong())
 
@@ -529,7 +526,7 @@ def _extend_list(text: str, tokens: TokenIndex, begin: int) -> int:
         seg = scan_left(text, tokens, start - 1, max_len=5, allow_quotes=False)
         if not 1 <= start - 1 - seg <= 4:
             break
-        if _strong_head_ends_at(text, start - 1):
+        if strong_head_ends_at(text, start - 1):
             break  # …攻坚行动、…提质升级行动: an item with its own head is a program of its own
         start = seg
     if start == begin:

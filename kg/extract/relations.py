@@ -14,7 +14,15 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
-from kg.extract.programs import CONTRIBUTE_AFTER, COUNTED, MEETING_HEADS, SERIES, SETTING_AFTER, strong_heads
+from kg.extract.programs import (
+    CONTRIBUTE_AFTER,
+    COUNTED,
+    MEETING_HEADS,
+    NUMBERING,
+    SERIES,
+    SETTING_AFTER,
+    strong_head_ends_at,
+)
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -239,11 +247,12 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
-_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)")
-# what may open a paragraph before the program it is about: an ordinal
-# (一是 / （二） / 3.), adverbs and one verb (持续抓好 / 组织实施 / 大力实施)
+# an ordinal: 一是, （二）, 三、, 4.
+_ORDINAL = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}是|{NUMBERING})")
+# what may open a paragraph before the program it is about: an ordinal,
+# adverbs and one verb (持续抓好 / 组织实施 / 大力实施)
 _OPENING = re.compile(
-    r"(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?"
+    rf"(?:{_ORDINAL.pattern})?"
     r"(?:持续|大力|全面|深入|扎实|着力|积极|切实|不断|进一步|加快|全力|稳步|强力|统筹|组织|重点|认真|坚持|继续|同步|精心)*"
     r"(?:开展|推进|推动|实施|落实|深化|抓好|做好|强化|加强|完善|健全|构建|建立|打造|启动|创建|抓实|实行|推行)?$"
 )
@@ -349,7 +358,7 @@ def _opens(text: str, start: int, head: "Found") -> bool:
         return False
     name = head.entity.name
     if end.group(1) in "。：:":
-        return name.endswith(tuple(strong_heads()))
+        return strong_head_ends_at(name, len(name))
     return name.endswith(_FRAME_HEADS)
 
 
@@ -369,6 +378,8 @@ def _count(text: str, f: "Found") -> int:
 
 
 _LIST_GAP = re.compile(r"[、和及与]|等|等地|等处")
+# what closes a list of places before the program they belong to: 等, 等地, 等5条
+_LIST_TAIL = re.compile(r"等(?:地|处|多条|\d+条|\d+处)?$")
 
 
 def _listed_before(text: str, places: list, progs: list) -> dict[int, "Found"]:
@@ -380,7 +391,7 @@ def _listed_before(text: str, places: list, progs: list) -> dict[int, "Found"]:
         if p.kind == "pronoun":
             continue
         chain, pos = [], p.start
-        tail = re.search(r"等(?:地|处|多条|\d+条|\d+处)?$", text[max(0, pos - 4) : pos])
+        tail = _LIST_TAIL.search(text, max(0, pos - 4), pos)
         if tail is None:
             continue
         pos -= len(tail.group())

@@ -40,6 +40,11 @@ class Registry:
     def entities(self) -> list[Entity]:
         return list(self.by_key.values())
 
+    def add_sub(self, unit: Entity, body: Entity) -> None:
+        """Record that ``unit`` belongs to ``body`` (once)."""
+        if not any(c is unit and p is body for c, p in self.sub_of):
+            self.sub_of.append((unit, body))
+
 
 def place_entity(reg: Registry, div: gazetteer.Division) -> Entity:
     """The entity of a division, with its chain of parents up to the province."""
