@@ -959,3 +959,26 @@ def test_relations_features_listed_before_a_program_belong_to_it_alone():
 @pytest.mark.parametrize("text", ["志愿者用实际行动为创城添彩。", "特别是在每期专题培训班中邀请专家授课。"])
 def test_programs_idioms_and_discourse_words_are_not_names(text):
     assert not any(n.startswith(("特别是", "志愿者用", "用实际")) for n in names(text))
+
+
+def test_relations_a_label_of_responsibility_names_who_runs_the_item():
+    # the item heading is the program; the label closes its paragraph
+    ex = extract_page(parse_page(
+        "标题\n\n本报讯（记者王强）今年，宜宾市确定十件民生实事。\n"
+        "（一）城镇老旧小区改造。改造老旧小区80个。责任单位：宜宾市住房和城乡建设局。\n"
+        "（二）农村公路提质工程。新改建农村公路300公里。牵头单位：宜宾市交通运输局；配合单位：宜宾市财政局。\n",
+        "responsible_test.txt"))
+    t = triples(ex)
+    assert ("宜宾市住房和城乡建设局", "runs", "城镇老旧小区改造") in t
+    assert ("宜宾市交通运输局", "leads", "农村公路提质工程") in t
+    assert ("宜宾市财政局", "runs", "农村公路提质工程") in t
+    # each label belongs to its own item
+    assert ("宜宾市住房和城乡建设局", "runs", "农村公路提质工程") not in t
+    assert ("宜宾市交通运输局", "leads", "城镇老旧小区改造") not in t
+
+
+def test_relations_a_label_inside_a_sentence_and_a_guiding_body():
+    t = triples(page("实施沱江流域水环境综合治理工程（责任单位：内江市生态环境局；指导单位：四川省生态环境厅）。"))
+    assert ("内江市生态环境局", "runs", "沱江流域水环境综合治理工程") in t
+    # a body that guides a task does not run it
+    assert not any(s == "四川省生态环境厅" and o == "沱江流域水环境综合治理工程" for s, _, o in t)

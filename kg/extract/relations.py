@@ -25,6 +25,7 @@ from kg.extract.programs import (
 )
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
+from kg.lexicon.programs import RESPONSIBILITY_ROLES
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,6 +234,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
     # are its parts, and the programs of an article about a campaign are the
     # campaign's parts, unless a nearer wider program was already read
     _frame_parts(af, ex)
+    # 8. 责任单位：市住建局 closing an item: the bodies named run its program
+    _responsible(af, ex)
 
     # the program of the headline happens where the article's places are
     # (not in an article that lists works: their places are the items')
@@ -300,16 +303,10 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
         add(ex, part.entity, "partOfProgram", whole, ev)
         has_whole.add(id(part.entity))
 
-    paragraphs = []  # (start, end) of each paragraph of the body
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip() and not line.lstrip().startswith("#"):
-            paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
     counted: Entity | None = None  # the count of works the previous paragraph ended with
     left = 0
     framed: set[int] = set()
-    for start, end in paragraphs:
+    for start, end in _paragraphs(text):
         inside = [f for f in progs if start <= f.start and f.end <= end]
         start += _BYLINE.match(text[start:end]).end()  # 本报讯（记者王强）opens the first paragraph
         head = inside[0] if inside else None
@@ -347,6 +344,68 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
         for q in progs:
             if q.start > body and id(q) not in framed and not wider(q):
                 link(q, campaign)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of an article's body (headline lines left out)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_RESPONSIBLE = re.compile(
+    "(" + "|".join(sorted(RESPONSIBILITY_ROLES, key=len, reverse=True)) + r")\s*[：:]"
+)
+# what ends the bodies named after a label: the end of a sentence, a clause or a bracket
+_RESPONSIBLE_END = re.compile(r"[。；;）)\n]")
+
+
+def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
+    """责任单位：A、B / （牵头单位：A；配合单位：B）: the bodies named after a
+    label of responsibility run the item the label closes: the program the
+    paragraph opens with (（一）城镇老旧小区改造。…责任单位：市住建局。),
+    else the programs of the label's sentence before it, else the nearest
+    program before it in the paragraph."""
+    art = af.article
+    text = art.text
+    progs = [f for f in af.found if _is(f, "Program") and f.kind != "pronoun"]
+    bodies = [f for f in af.found if (_is(f, "Agency") or _is(f, "Organization")) and f.entity.name not in _MEDIA]
+    if not progs or not bodies:
+        return
+    for start, end in _paragraphs(text):
+        labels = list(_RESPONSIBLE.finditer(text, start, end))
+        if not labels:
+            continue
+        inside = [f for f in progs if start <= f.start and f.end <= end]
+        opening = start + _BYLINE.match(text[start:end]).end()
+        head = inside[0] if inside and _opens(text, opening, inside[0]) else None
+        for i, m in enumerate(labels):
+            role = RESPONSIBILITY_ROLES[m.group(1)]
+            if role is None:
+                continue
+            stop = _RESPONSIBLE_END.search(text, m.end(), end)
+            stop_at = stop.start() if stop else end
+            if i + 1 < len(labels):
+                stop_at = min(stop_at, labels[i + 1].start())
+            named = [b for b in bodies if m.end() <= b.start and b.end <= stop_at]
+            if not named:
+                continue
+            if head is not None and head.end <= m.start():
+                targets = [head]
+            else:
+                sent = next((s for s in art.sentences if s.start <= m.start() < s.end), None)
+                before = [f for f in inside if f.end <= m.start()]
+                targets = [f for f in before if sent is not None and f.start >= sent.start] or before[-1:]
+            for p in targets:
+                ev_start = min(p.start, m.start())
+                sent = next((s for s in art.sentences if s.start <= ev_start < s.end), None)
+                ev_start = sent.start if sent is not None else ev_start
+                ev = Evidence(art.index, ev_start, stop_at, text[ev_start:stop_at])
+                for b in named:
+                    add(ex, b.entity, role, p.entity, ev)
 
 
 def _opens(text: str, start: int, head: "Found") -> bool:

@@ -172,12 +172,19 @@ LIST_CUES: tuple[str, ...] = (
 )
 
 #: Labels that name the organisations responsible for a task in lists and
-#: tables (责任单位：市住建局).
-RESPONSIBILITY_CUES: tuple[str, ...] = (
-    "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门",
-    "主责单位", "主责部门", "实施单位", "实施主体", "责任主体", "建设单位",
-    "主办单位", "承办单位", "协办单位", "支持单位", "指导单位", "组织单位",
-)
+#: tables (责任单位：市住建局), with the role they give (``kg:runs`` or one of
+#: its sub-properties); None for bodies that guide or support a task without
+#: carrying it out.
+RESPONSIBILITY_ROLES: dict[str, str | None] = {
+    "责任部门": "runs", "责任单位": "runs", "主责单位": "runs", "主责部门": "runs",
+    "实施单位": "runs", "实施主体": "runs", "责任主体": "runs", "建设单位": "runs",
+    "实施部门": "runs", "承担单位": "runs", "执行单位": "runs", "项目单位": "runs",
+    "配合单位": "runs", "配合部门": "runs", "参与单位": "runs", "协同单位": "runs",
+    "牵头单位": "leads", "牵头部门": "leads", "牵头领导": None,
+    "主办单位": "organizes", "承办单位": "undertakes", "协办单位": "undertakes",
+    "支持单位": None, "指导单位": None, "督导单位": None, "监督单位": None,
+}
+RESPONSIBILITY_CUES: tuple[str, ...] = tuple(RESPONSIBILITY_ROLES)
 
 #: Names that are not programs by themselves: a bare head, or a head with a
 #: demonstrative. 民生工程 and 民生实事 alone are generic; with a count or a
