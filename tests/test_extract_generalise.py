@@ -982,3 +982,28 @@ def test_relations_a_label_inside_a_sentence_and_a_guiding_body():
     assert ("内江市生态环境局", "runs", "沱江流域水环境综合治理工程") in t
     # a body that guides a task does not run it
     assert not any(s == "四川省生态环境厅" and o == "沱江流域水环境综合治理工程" for s, _, o in t)
+
+
+def test_agencies_a_branch_named_in_full_is_then_named_by_its_area():
+    ex = page("记者从绵阳市公安局涪城分局获悉，该局开展夏季治安打击整治行动。行动中，涪城分局同步开展“断卡”行动；"
+              "涪城公安分局还开展电动自行车盗窃专项整治。")
+    branch = next(e for e in ex.entities if e.name == "绵阳市公安局涪城分局")
+    assert {"涪城分局", "涪城公安分局"} <= branch.aliases
+    assert "分局" not in labels(ex, "Agency")  # the bare unit inside the short name is the branch
+    t = triples(ex)
+    assert ("绵阳市公安局涪城分局", "runs", "断卡行动") in t
+    assert ("绵阳市公安局涪城分局", "runs", "电动自行车盗窃专项整治") in t
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("截至12月31日，德阳市2024年度城乡居民基本医疗保险集中征缴工作圆满结束。",
+     "德阳市2024年度城乡居民基本医疗保险集中征缴工作"),
+    ("今年，农村生活污水治理取得明显成效。", "农村生活污水治理"),
+])
+def test_programs_a_weak_head_named_as_the_subject_of_its_progress(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", ["他说保护工作进展顺利。", "各项工作全面完成。"])
+def test_programs_a_generic_subject_of_progress_is_no_program(text):
+    assert names(text) == []

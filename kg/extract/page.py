@@ -121,6 +121,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         ):
             f.inside = "org"
     _company_short_names(af, text)
+    _branch_short_names(af, text)
 
     # features: not inside an agency or organisation name, not a full admin name
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
@@ -201,6 +202,41 @@ def _company_short_names(af: ArticleFacts, text: str) -> None:
                 continue
             ent.aliases.add(short)
             af.found.append(Found(ent, m.start(), m.end(), "Organization", short))
+
+
+# a branch named by its area: 南阳市|公安局|卧龙|分局, 石家庄市|生态环境局|高新区|分局
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,8}?局)([\u4e00-\u9fff]{2,5}?)(分局|支队)$")
+
+
+def _branch_short_names(af: ArticleFacts, text: str) -> None:
+    """A branch named in full (南阳市公安局卧龙分局) is then named by its area
+    alone (卧龙分局) or with its department's word (卧龙公安分局): those later
+    mentions are the branch."""
+    taken = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    shorts: dict[str, Entity] = {}
+    for f in af.found:
+        ent = f.entity
+        if f.kind != "Agency" or ent.jurisdiction is None or not ent.name.startswith(ent.jurisdiction.name):
+            continue
+        m = _BRANCH.search(ent.name, len(ent.jurisdiction.name))
+        if m is None or m.start() != len(ent.jurisdiction.name):
+            continue
+        department, area, unit = m.groups()
+        forms = {area + unit, area + department[:-1] + unit}
+        if len(area) >= 3 and area.endswith(("区", "县", "市")):
+            forms |= {area[:-1] + unit, area[:-1] + department[:-1] + unit}
+        for form in forms:
+            shorts.setdefault(form, ent)
+    for short, ent in sorted(shorts.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(re.escape(short), text):
+            a, b = m.span()
+            # a bare unit read inside the short name (分局 of 卧龙分局) is replaced by it
+            if any(x < b and a < y and not (a <= x and y <= b and y - x < b - a) for x, y in taken):
+                continue
+            af.found = [f for f in af.found if not (f.kind in ("Agency", "Organization") and a <= f.start and f.end <= b)]
+            taken = [(x, y) for x, y in taken if not (a <= x and y <= b)] + [(a, b)]
+            ent.aliases.add(short)
+            af.found.append(Found(ent, a, b, "Agency", short))
 
 
 _LIST_TITLE = re.compile(r"(?:\d+|多|几)项.{0,6}(?:实事|项目|工程|政策)|实事项目|民生实事")

@@ -494,8 +494,18 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     if before.endswith("为") and CONTRIBUTE_AFTER.match(text, end):
         return True
+    # …集中征缴工作圆满结束: the subject of a clause that reports the work's start, end or progress
+    if _STATUS_AFTER.match(text, end) and clause_start(text, begin) == begin:
+        return True
     # 给予最长不超过3年的租金补贴: a benefit granted earlier in the clause
     return raw.endswith(_BENEFITS) and _granted(text, begin)
+
+
+# what is said of a work that has started, ended or progressed (…工作圆满结束, …全面启动)
+_STATUS_AFTER = re.compile(
+    r"(?:已|已经|于今日|日前|近日)?(?:圆满|顺利|全面|正式|如期|提前|基本|有序|扎实|稳步)"
+    r"(?:结束|收官|完成|启动|展开|铺开|推进|实施)|(?:取得|收到)(?:明显|显著|积极|阶段性|良好)?(?:成效|进展)|进展顺利"
+)
 
 
 # 在B中，… / 在B方面，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
