@@ -1007,3 +1007,16 @@ def test_programs_a_weak_head_named_as_the_subject_of_its_progress(text, expecte
 @pytest.mark.parametrize("text", ["他说保护工作进展顺利。", "各项工作全面完成。"])
 def test_programs_a_generic_subject_of_progress_is_no_program(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一是芦溪镇片区子项目，建设面积3.1万亩。", "芦溪镇片区子项目"),
+    ("二是高标准农田建设项目，建设面积2万亩。", "高标准农田建设项目"),
+    ("其二，推进百县千镇万村高质量发展工程。", "百县千镇万村高质量发展工程"),
+])
+def test_programs_ordinals_and_set_terms_at_the_start_of_a_name(text, expected):
+    assert expected in names(text)
+
+
+def test_programs_a_bodys_act_is_not_part_of_the_program_named_after_it():
+    assert "职工医保门诊共济保障机制改革" in labels(page("市医保局解读职工医保门诊共济保障机制改革。"), "Program")

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg import gazetteer
+from kg import gazetteer, nlp
 from kg.extract import organizations as orgs
 from kg.extract import places as places_mod
 from kg.extract import programs as programs_mod
@@ -158,7 +158,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         owner = min(((a, b) for a, b in bodies if a <= p.start < b < p.end), default=None)
         if owner is not None:
             # …but the owner's act is not part of the work's name (县农商银行|发放贷款)
-            after_owner = programs_mod.lead_verb(text[owner[1] : p.end])
+            after_owner = programs_mod.lead_verb(text[owner[1] : p.end]) or _owner_verb(tokens, owner[1], p.end)
             if after_owner or owner[0] < p.start:
                 p = programs_mod.restart(text, p, owner[1] + after_owner if after_owner else owner[0])
                 if p is None:
@@ -176,6 +176,15 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
 
 # the legal form that ends a company's registered name (公司法: 有限责任公司, 股份有限公司)
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|总公司|公司)$")
+
+
+def _owner_verb(tokens: TokenIndex, at: int, end: int) -> int:
+    """The length of a verb the dictionary knows as one (解读, 召开) right after a
+    body's name inside a program's span, 0 when none (市医保局|解读|…改革)."""
+    tok = tokens.tokens[tokens.token_at(at)]
+    if tok.start != at or tok.end >= end - 2:
+        return 0
+    return len(tok.text) if nlp.pos(tok.text) == "v" and len(tok.text) >= 2 else 0
 
 
 def _company_short_names(af: ArticleFacts, text: str) -> None:

@@ -80,7 +80,7 @@ _AMOUNT_INSIDE = re.compile(r"\d\s*元")
 
 _HEAD_RE: re.Pattern[str] | None = None
 _LEADING = re.compile(r"^(?:全市|全县|全区|全省|全镇|全乡|各级|各类|各项|多项|一批|一项|主题性|我市|我县|该市|该县|本市|本县"
-                      r"|高质量|高标准|高水平|第一时间)")
+                      r"|高质量(?!发展)|高标准(?!农田)|高水平|第一时间)")
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
 # an amount written before a subsidy or loan: 5000元一次性创业补贴, 最高20万担保贷款
 _AMOUNT = re.compile(r"^(?:每人|最高|不超过|最高不超过)*\d+(?:\.\d+)?(?:万|亿)?元?(?:的)?")
@@ -110,6 +110,7 @@ _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 def _clean(name: str) -> str:
     quoted_start = name[:1] in QUOTES
     name = strip_quotes(name).lstrip("、，, ")
+    name = _ORDINAL_LEAD.sub("", name)  # 一是|芦溪镇片区子项目: the ordinal of a list item
     # (5大类20条便民服务: counts one after another)
     while (m := None if quoted_start else _LEAD_COUNT.match(name)) and len(name) - m.end() >= 4 \
             and not re.match(r"^\d+项", name):
@@ -133,6 +134,7 @@ def _clean(name: str) -> str:
     return name
 
 
+_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五]|首先|其次)")
 _PARTICLE_LEAD = re.compile(r"^(?:了|着|过|多次|数次|一次|两次|再次|首次|又一次)(?!性)")
 
 
