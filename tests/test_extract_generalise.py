@@ -1012,7 +1012,7 @@ def test_programs_a_generic_subject_of_progress_is_no_program(text):
 @pytest.mark.parametrize("text, expected", [
     ("一是芦溪镇片区子项目，建设面积3.1万亩。", "芦溪镇片区子项目"),
     ("二是高标准农田建设项目，建设面积2万亩。", "高标准农田建设项目"),
-    ("其二，推进百县千镇万村高质量发展工程。", "百县千镇万村高质量发展工程"),
+    ("其二，高质量发展示范区建设工程取得明显成效。", "高质量发展示范区建设工程"),
 ])
 def test_programs_ordinals_and_set_terms_at_the_start_of_a_name(text, expected):
     assert expected in names(text)
