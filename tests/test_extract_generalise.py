@@ -1020,3 +1020,19 @@ def test_programs_ordinals_and_set_terms_at_the_start_of_a_name(text, expected):
 
 def test_programs_a_bodys_act_is_not_part_of_the_program_named_after_it():
     assert "职工医保门诊共济保障机制改革" in labels(page("市医保局解读职工医保门诊共济保障机制改革。"), "Program")
+
+
+def test_measures_a_program_in_a_later_clause_with_another_actor_does_not_take_the_amount():
+    ex = extract_page(parse_page(
+        "### 简阳市新建高标准农田8万亩\n\n本报讯（记者王强）简阳市高标准农田建设项目总投资1.6亿元。\n"
+        "在资金保障上，市财政局整合补助资金1.2亿元，市城投公司通过申请地方政府专项债筹集资金4000万元。\n",
+        "measures_test.txt"))
+    owner = {m.value: m.program.name for m in ex.measures}
+    assert owner[120000000] == "简阳市高标准农田建设项目"
+    assert owner[40000000] == "地方政府专项债"
+
+
+def test_measures_a_set_of_works_named_later_in_the_sentence_takes_its_figures():
+    ex = page("他们首先调研走访2.6万户群众，征求意见建议3200余条，再由人大代表投票选出2021年20项民生工程。")
+    owner = {m.value: m.program.name for m in ex.measures}
+    assert owner[26000].endswith("20项民生工程") and owner[3200].endswith("20项民生工程")

@@ -601,6 +601,8 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     lead_end = lead.end() if lead else para_start
     opening = [f for f in earlier if para_start <= f.start <= lead_end + 2]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
+    breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
+    mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
     for q in quantities:
         if q.kind in _SKIP_KINDS:
             continue
@@ -608,7 +610,12 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         # a count inside a program's name is its size (2021年20项民生实事)
         inside = [p for p in progs if p.start <= pos < p.end and p.kind != "pronoun"]
         before = [p for p in progs if p.end <= pos]
-        after = [p for p in progs if p.start >= pos]
+        # a program named after the quantity takes it in the same clause
+        # (投入1.89亿元实施…工程); across clauses only the article's own
+        # program or a set of works does (调研走访2.6万户群众，…，选出20项民生工程), not any other
+        # (整合资金1.89亿元，兴农集团通过申请专项债券…)
+        stop = next((b for b in breaks if b >= pos), sent.end)
+        after = [p for p in progs if pos <= p.start and (p.start < stop or p.entity in mains or _COLLECTIVE.search(p.entity.name))]
         target = inside[0] if inside else before[-1] if before else (after[0] if after else None)
         program = target.entity if target else topic
         if program is None:
