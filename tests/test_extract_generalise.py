@@ -1036,3 +1036,23 @@ def test_measures_a_set_of_works_named_later_in_the_sentence_takes_its_figures()
     ex = page("他们首先调研走访2.6万户群众，征求意见建议3200余条，再由人大代表投票选出2021年20项民生工程。")
     owner = {m.value: m.program.name for m in ex.measures}
     assert owner[26000].endswith("20项民生工程") and owner[3200].endswith("20项民生工程")
+
+
+def test_relations_a_declared_short_name_is_the_entity_named_before_it():
+    ex = page("我市贯彻落实省委、省政府关于实施“百县千镇万村高质量发展工程”（以下简称“百千万工程”）的决策部署。"
+              "1—4月，全市共实施“百千万工程”项目312个，完成投资86.4亿元。"
+              "县属国有企业宜宾市叙州区兴农投资发展集团有限公司（以下简称“兴农集团”）作为项目业主，兴农集团负责建后管护。")
+    program = next(e for e in ex.entities if e.type == "Program" and e.name == "百县千镇万村高质量发展工程")
+    assert "百千万工程" in program.aliases
+    assert not any(e.type == "Program" and "关于" in e.name for e in ex.entities)
+    assert {m.value for m in ex.measures if m.program is program} >= {312, 8640000000}
+    company = next(e for e in ex.entities if e.type == "Organization" and e.name.endswith("有限公司"))
+    assert company.name == "宜宾市叙州区兴农投资发展集团有限公司"  # 县属国有企业 says what it is
+    assert "兴农集团" in company.aliases
+
+
+def test_programs_a_declared_short_name_with_its_head_is_an_alias():
+    ex = page("市商务局开展消费帮扶“进机关、进学校、进企业、进社区”活动（以下简称“消费帮扶四进”活动），累计销售农产品2000万元。")
+    program = next(e for e in ex.entities if e.type == "Program" and e.name.startswith("消费帮扶进机关"))
+    assert "消费帮扶四进活动" in program.aliases
+    assert not any("简称" in a for a in program.aliases)

@@ -518,7 +518,9 @@ def _has_proper_part(
 _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
     "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
     "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获 组建 成立 建成 新建 "
-    "打造 引进 培育 带动 设立 评为 被评为 认定为 命名为".split()
+    "打造 引进 培育 带动 设立 评为 被评为 认定为 命名为 "
+    # what a body is said to be before its name (县属国有企业|三台县兴农…集团有限公司)
+    "国有企业 国企 民营企业 龙头企业 县属 市属 区属 省属 县管 市管".split()
 )
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 

@@ -87,6 +87,7 @@ def extract_page(page: Page) -> Extraction:
     _merge_bare_agencies(reg, facts)
     _merge_org_tails(reg, facts)
     _programs(reg, facts, program_names)
+    _declared_short_names(reg, facts)
     for af in facts:
         _pronouns(af, reg, home_div)
     ex = Extraction(page)
@@ -474,6 +475,64 @@ def _redirect(reg: Registry, facts: list[ArticleFacts], moved: dict[int, "Entity
         (moved.get(id(c), c), moved.get(id(p), p)) for c, p in reg.sub_of
         if moved.get(id(c), c) is not None and moved.get(id(p), p) is not None
     ]
+
+
+# （以下简称“百千万工程”）, （简称市文旅局）, (下称“兴农集团”): a short name declared for the name before it
+_DECLARED = re.compile(
+    r"[（(](?:以下|下文|下)?(?:简称|称)(?:为)?[“\"「]?([^（）()“”\"「」，,。；;]{2,24}?)[”\"」]?([\u4e00-\u9fff]{0,4})[）)]")
+# what a program's short name is followed by when it names the same works (百千万工程|项目)
+_SAME_WORKS = ("项目", "工作")
+
+
+def _declared_short_names(reg: Registry, facts: list[ArticleFacts]) -> None:
+    """A short name declared after a name (…高质量发展工程”（以下简称“百千万工程”）)
+    is that entity: the alias is recorded, the entities read from the short
+    name elsewhere on the page are merged into it, and the short name's
+    mentions in the rest of the article are its mentions."""
+    moved: dict[int, Entity | None] = {}
+    for af in facts:
+        text = af.article.text
+        for m in _DECLARED.finditer(text):
+            short = m.group(1).strip() + m.group(2)  # （以下简称“消费帮扶四进”活动）
+            at = m.start()
+            while at > 0 and text[at - 1] in "”\"」》":
+                at -= 1
+            named = [f for f in af.found if at <= f.end <= m.start() and f.kind in ("Agency", "Organization", "Program")]
+            if not named:
+                continue
+            target = min(named, key=lambda f: f.start)
+            ent = moved.get(id(target.entity)) or target.entity
+            ent.aliases.add(short)
+            forms = {short} | ({short + w for w in _SAME_WORKS} if ent.type == "Program" else set())
+            for other in facts:
+                for f in other.found:
+                    e = f.entity
+                    if e is ent or f.kind not in ("Agency", "Organization", "Program") or e.type != ent.type:
+                        continue
+                    if e.name in forms or strip_quotes(f.surface) in forms:
+                        moved[id(e)] = ent
+            # the short name's own mentions in the rest of the article
+            taken = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization", "Program")]
+            for occ in re.finditer(re.escape(short), text[m.end() :]):
+                a, b = m.end() + occ.start(), m.end() + occ.end()
+                if not any(x < b and a < y for x, y in taken):
+                    af.found.append(Found(ent, a, b, ent.type, short))
+                    taken.append((a, b))
+    if not moved:
+        return
+    for key, e in list(reg.by_key.items()):
+        target = moved.get(id(e))
+        if target is not None and target is not e:
+            target.aliases |= {e.name} | e.aliases
+            target.articles |= e.articles
+            del reg.by_key[key]
+    _redirect(reg, facts, moved)
+    for af in facts:
+        af.found.sort(key=lambda f: (f.start, -f.end))
+        for attr in ("main_program", "headline_program", "lead_agency"):
+            e = getattr(af, attr)
+            if e is not None and id(e) in moved:
+                setattr(af, attr, moved[id(e)])
 
 
 def _merge_org_tails(reg: Registry, facts: list[ArticleFacts]) -> None:

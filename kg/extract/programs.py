@@ -110,7 +110,8 @@ _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 def _clean(name: str) -> str:
     quoted_start = name[:1] in QUOTES
     name = strip_quotes(name).lstrip("、，, ")
-    name = _ORDINAL_LEAD.sub("", name)  # 一是|芦溪镇片区子项目: the ordinal of a list item
+    # 一是|芦溪镇片区子项目: the ordinal of a list item; （以下简称|“…”活动）: a declared short name
+    name = strip_quotes(_ORDINAL_LEAD.sub("", name))
     # (5大类20条便民服务: counts one after another)
     while (m := None if quoted_start else _LEAD_COUNT.match(name)) and len(name) - m.end() >= 4 \
             and not re.match(r"^\d+项", name):
@@ -134,7 +135,7 @@ def _clean(name: str) -> str:
     return name
 
 
-_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五]|首先|其次)")
+_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五]|首先|其次|(?:以下|下文)?简称(?:为)?)")
 _PARTICLE_LEAD = re.compile(r"^(?:了|着|过|多次|数次|一次|两次|再次|首次|又一次)(?!性)")
 
 
@@ -576,7 +577,11 @@ def _inside_title(text: str, hs: int, he: int) -> bool:
     return False
 
 
-_CUE_QUOTE = re.compile(r"(?:推进|推行|深化|开展|实施|实行|启动|落实|推动|实现|开通|试运营|运营|推出|建立|建设|修建)([^“”。；，,\s]{0,14})“([^“”，,。、；]{2,20})”")
+_QUOTE_CUES = ("推进", "推行", "深化", "开展", "实施", "实行", "启动", "落实", "推动", "实现", "开通", "试运营", "运营",
+               "推出", "建立", "建设", "修建")
+_CUE_QUOTE = re.compile(rf"(?:{'|'.join(_QUOTE_CUES)})([^“”。；，,\s]{{0,14}})“([^“”，,。、；]{{2,20}})”")
+# what may stand between the cue and the quote and ends the words before the name
+_INNER_CUE = re.compile("|".join(_QUOTE_CUES + ("关于", "、")))
 
 
 def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
@@ -590,7 +595,11 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if m.group().startswith(("建设", "修建")) and not text[after : after + 1].isdigit():
             continue  # 建设“城市客厅”: a figure of speech unless the work is measured
         start = m.start(1)
-        if re.search(r"[的\d%％]", m.group(1)):
+        # 落实省委、省政府关于实施“…”: the name starts after the last cue (or 关于, or a list's 、)
+        inner = list(_INNER_CUE.finditer(m.group(1)))
+        if inner:
+            start = m.start(1) + inner[-1].end()
+        if re.search(r"[的\d%％]", text[start : m.start(2)]):
             start = m.start(2) - 1  # 推动全市85%以上的餐饮单位实现“明厨亮灶”: the name is the quote
         name = _clean(text[start:after])
         if len(name) < 3:

@@ -151,10 +151,10 @@ def scan_left(
 
 
 def _not_an_aside(text: str, opening: int, inside: str) -> bool:
-    """A bracket that is no aside of a name: a counted scope (13个县（市、区）)
-    or a byline (本报讯（记者王强）)."""
+    """A bracket that is no aside of a name: a counted scope (13个县（市、区）),
+    a byline (本报讯（记者王强）) or a declared short name (（以下简称…）)."""
     counted = opening >= 2 and (text[opening - 2] == "个" or text[opening - 2].isdigit())
-    return counted or text[opening - 1] in "讯电" or "记者" in inside or "通讯员" in inside
+    return counted or text[opening - 1] in "讯电" or "记者" in inside or "通讯员" in inside or "简称" in inside
 
 
 _AGE_GROUPS = frozenset(("青年", "老年", "中年", "少年", "青少年", "中老年"))
