@@ -177,3 +177,16 @@ def test_a_dateline_of_a_county_media_centre_starts_an_article():
     assert [a.headline for a in arts] == ["第一条新闻", "茶旅文化节开幕", "医保征缴"]
     assert [a.source for a in arts] == ["本报讯", "上犹县融媒体中心讯", "南康讯"]
     assert arts[1].reporters == ["刘萍", "曾志强"]
+
+
+def test_a_portals_source_line_starts_an_article_and_a_closing_credit_names_its_reporters():
+    text = ("### 甲镇开展人居环境整治\n\n本报讯（记者王强）3月12日，甲镇召开会议。\n\n"
+            "### 乙镇推进农田建设\n\n来源：某县融媒体中心　　发布时间：2024-03-20\n\n乙镇建设高标准农田5000亩。\n\n"
+            "（通讯员 李晓东 张倩）\n\n"
+            "### 丙镇开展义诊\n\n某县融媒体中心讯（记者 马晓琳）丙镇开展义诊活动。\n")
+    arts = split_articles(text)
+    assert [a.headline for a in arts] == ["甲镇开展人居环境整治", "乙镇推进农田建设", "丙镇开展义诊"]
+    assert arts[1].source == "某县融媒体中心"
+    assert arts[1].reporters == ["李晓东", "张倩"]
+    assert arts[1].text.rstrip().endswith("（通讯员 李晓东 张倩）")
+    assert arts[2].reporters == ["马晓琳"]

@@ -40,6 +40,13 @@ BYLINE = re.compile(
     r"(?P<dateline>[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)?\s*"
     r"[（(](?P<people>[^（）()\n]{1,60})[)）]"
 )
+# a portal's source line: 来源：献县融媒体中心　　发布时间：2024-03-20
+SOURCE_LINE = re.compile(
+    r"^来源[:：]\s*(?P<src>[^\s　:：]{2,24})(?:[\s　]+(?:(?:发布|更新)?(?:时间|日期)[:：]\s*[\d\-/年月日:：\s]{6,30}"
+    r"|作者[:：]\s*[^\s　]{2,12}|编辑[:：]\s*[^\s　]{2,12}|浏览次数[:：]?\s*\d*|字号.{0,10}))*[\s　]*$"
+)
+# reporters credited at the end of an article: （通讯员 李晓东 张倩）
+_CLOSING_CREDIT = re.compile(r"^[（(]\s*(?P<people>(?:记者|通讯员|实习生|见习记者|特约记者)[^（）()\n]{1,40})[)）]$")
 _REPORTER_PAPER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{0,8}?报)?(?=特约记者|见习记者|实习记者|实习生|记者|通讯员)")
 _TRAILING_CREDIT = re.compile(r"(?:^|[。！？\s])(?P<names>[\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5}){0,3})\s*摄$")
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -99,9 +106,9 @@ def classify(text: str) -> tuple[str, int]:
     m = _MD.match(text)
     if m and m.group(2):
         return "md", len(m.group(1))
-    if BYLINE.match(text):
+    if BYLINE.match(text) or SOURCE_LINE.match(text):
         return "byline", 0
-    if len(text) <= 40 and CREDIT_LINE.match(text):
+    if len(text) <= 40 and (CREDIT_LINE.match(text) or _CLOSING_CREDIT.match(text)):
         return "credit", 0
     if _CAPTION_START.match(text):
         return "caption", 0
@@ -300,9 +307,17 @@ def _byline_facts(d: _Draft) -> tuple[str, list[str], str]:
     source, reporters, dateline = "", [], ""
     if d.byline is not None:
         m = BYLINE.match(d.byline.text)
-        source = m.group("src")
-        dateline = re.sub(r"\s+", "", m.group("dateline") or "")
-        reporters = parse_people(m.group("people"))
+        if m is not None:
+            source = m.group("src")
+            dateline = re.sub(r"\s+", "", m.group("dateline") or "")
+            reporters = parse_people(m.group("people"))
+        else:  # a portal's 来源： line
+            source = SOURCE_LINE.match(d.byline.text).group("src")
+            for u in d.units[::-1]:
+                credit = _CLOSING_CREDIT.match(u.text)
+                if credit:
+                    reporters = parse_people(credit.group("people"))
+                    break
     for u in d.head:
         if u.kind == "reporters":
             paper = _REPORTER_PAPER.match(u.text).group("paper")
