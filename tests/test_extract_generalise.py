@@ -1056,3 +1056,12 @@ def test_programs_a_declared_short_name_with_its_head_is_an_alias():
     program = next(e for e in ex.entities if e.type == "Program" and e.name.startswith("消费帮扶进机关"))
     assert "消费帮扶四进活动" in program.aliases
     assert not any("简称" in a for a in program.aliases)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我市扎实推进第二轮中央生态环境保护督察反馈问题整改。", ["第二轮中央生态环境保护督察反馈问题整改"]),
+    ("全市共安排24个项目，完成主体工程。", []),
+    ("全县实施12项重点工程，确定20项民生实事。", ["12项重点工程", "20项民生实事"]),
+])
+def test_programs_rectification_of_inspection_findings_and_bare_counts_of_works(text, expected):
+    assert names(text) == expected

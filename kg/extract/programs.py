@@ -143,10 +143,17 @@ _PARTICLE_LEAD = re.compile(r"^(?:了|着|过|多次|数次|一次|两次|再次
 _IDIOMS = ("用实际行动", "以实际行动")
 
 
+_BARE_COUNT = re.compile(
+    r"(?:共|已|累计|共计|全年)?(?:安排|实施|建设|推进|开工|谋划|储备|签约)?"
+    r"(?:(?:[\d.]+|[一二三四五六七八九十两几多]+)\s*[个项批类件座]?)?(?:镇村|村级|县级|市级|省级|区级)?")
+
+
 def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
+    if head in ("项目", "工程") and _BARE_COUNT.fullmatch(specific):
+        return True  # 24个项目, 86个项目: a number of works, not a name
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
     if name in generic or specific in generic or name.endswith(_IDIOMS):
         return True
