@@ -1065,3 +1065,15 @@ def test_programs_a_declared_short_name_with_its_head_is_an_alias():
 ])
 def test_programs_rectification_of_inspection_findings_and_bare_counts_of_works(text, expected):
     assert names(text) == expected
+
+
+def test_relations_an_article_about_a_body_of_works_frames_its_parts_not_strategies_or_extras():
+    ex = extract_page(parse_page(
+        "### 我市纵深推进“百千万工程”\n\n本报讯（记者王强）今年以来，梅州市深入实施百县千镇万村高质量发展工程（以下简称“百千万工程”）。\n"
+        "兴宁市实施县城品质提升行动，推动乡村振兴。\n"
+        "梅县区还开展农村饮水安全巩固提升行动。\n",
+        "frame_test.txt"))
+    t = triples(ex)
+    assert ("县城品质提升行动", "partOfProgram", "百县千镇万村高质量发展工程") in t
+    assert not any(s == "乡村振兴" and p == "partOfProgram" for s, p, _ in t)  # a national strategy
+    assert ("农村饮水安全巩固提升行动", "partOfProgram", "百县千镇万村高质量发展工程") not in t  # 还: besides it

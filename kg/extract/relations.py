@@ -25,7 +25,7 @@ from kg.extract.programs import (
 )
 from kg.extract.quantities import find_quantities
 from kg.lexicon import organizations as org_lex
-from kg.lexicon.programs import RESPONSIBILITY_ROLES
+from kg.lexicon.programs import NATIONAL_STRATEGIES, RESPONSIBILITY_ROLES
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -266,7 +266,7 @@ _FRAME_HEADS = ("行动", "工程", "整治", "治理", "战略", "攻坚战", "
 # a program named after these is the wider one the paragraph serves (借助5A景区创建工作，…)
 _WIDER_BEFORE = ("借助", "结合", "依托", "助力", "围绕", "服务", "按照", "根据", "在", "为")
 # heads of a campaign whose article reports its parts (…爱国卫生专项行动)
-_CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战", "保卫战")
+_CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战", "保卫战", "工程")
 
 
 def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
@@ -289,6 +289,8 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
     has_whole = set(wholes_of)
 
     def wider(q: "Found") -> bool:
+        if q.entity.name in NATIONAL_STRATEGIES or q.entity.name.endswith("战略"):
+            return True  # 乡村振兴: the frame local works serve
         before = text[max(0, q.start - 2) : q.start]
         return (before.endswith(_WIDER_BEFORE) or CONTRIBUTE_AFTER.match(text, q.end) is not None
                 or _EMBODIES.match(text, q.end) is not None or SETTING_AFTER.match(text, q.end) is not None)
@@ -342,8 +344,19 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
         at = text.find(art.headline) if art.headline else -1
         body = text.find("\n", at) if at >= 0 else 0
         for q in progs:
-            if q.start > body and id(q) not in framed and not wider(q):
+            if q.start > body and id(q) not in framed and not wider(q) and not _additional(text, art, q):
                 link(q, campaign)
+
+
+# what says a work is done besides the one an article is about: 他们还…, 此外，…, 另外，…
+_ADDITIVE = re.compile(r"还|此外|另外|除此之外|与此同时")
+
+
+def _additional(text: str, art, q: "Found") -> bool:
+    """True when the sentence names ``q`` as a work done besides the article's own
+    (他们还…实施农村饮水工程巩固提升项目)."""
+    sent = next((s for s in art.sentences if s.start <= q.start < s.end), None)
+    return sent is not None and _ADDITIVE.search(text, sent.start, q.start) is not None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

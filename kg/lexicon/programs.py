@@ -171,6 +171,22 @@ LIST_CUES: tuple[str, ...] = (
     "作为", "列入", "纳入", "属于",
 )
 
+#: National strategies and goals (and their usual wordings): the wider
+#: frame local works serve, never a part of a local program.
+NATIONAL_STRATEGIES: frozenset[str] = frozenset(
+    {
+        "乡村振兴", "乡村振兴战略", "全面推进乡村振兴", "新型城镇化", "新型城镇化战略",
+        "区域协调发展", "区域协调发展战略", "高质量发展", "共同富裕", "脱贫攻坚",
+        "巩固拓展脱贫攻坚成果", "生态文明建设", "京津冀协同发展", "长江经济带发展",
+        "黄河流域生态保护和高质量发展", "粤港澳大湾区建设", "长三角一体化发展",
+        "成渝地区双城经济圈建设", "西部大开发", "东北振兴", "中部崛起", "健康中国",
+        "健康中国行动", "数字中国", "平安中国建设", "美丽中国建设", "碳达峰碳中和",
+        "双碳", "创新驱动发展战略", "科教兴国战略", "人才强国战略", "制造强国",
+        "交通强国", "体育强国", "文化强国", "教育强国", "农业强国", "网络强国",
+        "乡村建设行动", "一带一路",
+    }
+)
+
 #: Labels that name the organisations responsible for a task in lists and
 #: tables (责任单位：市住建局), with the role they give (``kg:runs`` or one of
 #: its sub-properties); None for bodies that guide or support a task without
