@@ -1077,3 +1077,17 @@ def test_relations_an_article_about_a_body_of_works_frames_its_parts_not_strateg
     assert ("县城品质提升行动", "partOfProgram", "百县千镇万村高质量发展工程") in t
     assert not any(s == "乡村振兴" and p == "partOfProgram" for s, p, _ in t)  # a national strategy
     assert ("农村饮水安全巩固提升行动", "partOfProgram", "百县千镇万村高质量发展工程") not in t  # 还: besides it
+
+
+def test_relations_a_unit_and_the_bodies_that_assist_or_are_organised_act_together():
+    ex = extract_page(parse_page(
+        "### 献县部署重点工作\n\n献县融媒体中心讯（记者 马晓琳）沧州市献县召开会议。县委政法委牵头，县公安局、县信访局配合，"
+        "深入开展矛盾纠纷排查化解专项行动。县安委会办公室组织县应急管理局、县住建局开展安全生产大检查。\n",
+        "joint_test.txt"))
+    t = triples(ex)
+    assert ("中共献县县委政法委员会", "leads", "矛盾纠纷排查化解专项行动") in t
+    assert ("献县公安局", "runs", "矛盾纠纷排查化解专项行动") in t
+    assert not any(s == "中共献县县委" and o == "矛盾纠纷排查化解专项行动" for s, _, o in t)
+    assert ("献县应急管理局", "runs", "安全生产大检查") in t
+    # the dateline's body reports the news; it runs nothing
+    assert not any(s == "献县融媒体中心" for s, p, _ in t if p in ("runs", "leads"))

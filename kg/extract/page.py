@@ -414,8 +414,10 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
         name = jur.name + "人民政府"
         aliases = {jur.name + "政府", surface}
     elif kind == "party":
-        name = "中共" + jur.name + "委"
-        aliases = {jur.name + "委", surface}
+        # 中共故城县委; a county of one character is written twice over: 中共献县县委
+        one_char = jur.level == "county" and len(jur.name) == 2 and jur.name[-1] in "县市区旗"
+        name = "中共" + jur.name + (jur.name[-1] if one_char else "") + "委"
+        aliases = {jur.name + "委", "中共" + jur.name + "委", surface}
     elif kind == "congress":
         name = jur.name + stem
         aliases = {surface} | om.aliases

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _MEDIA = frozenset(getattr(org_lex, "MEDIA", ())) | frozenset(getattr(org_lex, "MEDIA_ABBREVIATIONS", {}))
 _ROLE_CUES = {
     "主办": "organizes", "举办": "organizes", "承办": "undertakes", "协办": "undertakes",
-    "牵头": "leads", "主导": "leads",
+    "牵头": "leads", "主导": "leads", "配合": "runs", "协助": "runs", "参与": "runs",
 }
 # what may stand between the start of a clause and its subject
 _LEAD_IN = re.compile(
@@ -69,7 +69,7 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
     ex.relations.append(Relation(s, p, o, [ev] if ev else []))
 
 
-_JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手")
+_JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手", "组织", "带领", "协调")
 
 
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
@@ -91,6 +91,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             clause_start = max(text.rfind(c, sent.start, m.start()) for c in "，,；;：:") + 1
             clause_start = max(clause_start, sent.start)
             actors = [b for b in bodies if clause_start <= b.start and b.end <= m.start() and b.entity.name not in _MEDIA]
+            # 县委|政法委牵头: the unit acts, not the body whose name it is read inside
+            actors = [b for b in actors if not any(a is not b and a.start <= b.start and b.end <= a.end
+                                                   and a.end - a.start > b.end - b.start for a in actors)]
             if not actors:
                 continue
             # the program of the sentence before the cue (本次活动由…主办), else the one after it
@@ -505,8 +508,11 @@ def _program_before(af: "ArticleFacts", pos: int) -> Entity | None:
 
 def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     """The agency or organisation a sentence (or its first clause) is about."""
+    # the dateline's body (献县融媒体中心讯（记者…）) reports the news: it is no subject
+    opens_paragraph = sent.start == 0 or text[sent.start - 1] == "\n"
+    dateline_end = sent.start + (_BYLINE.match(text[sent.start : sent.end]).end() if opens_paragraph else 0)
     for f in here:
-        if not (_is(f, "Agency") or _is(f, "Organization")):
+        if not (_is(f, "Agency") or _is(f, "Organization")) or f.start < dateline_end:
             continue
         lead = _BYLINE.sub("", text[sent.start : f.start])
         # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
