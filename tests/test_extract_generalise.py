@@ -1091,3 +1091,9 @@ def test_relations_a_unit_and_the_bodies_that_assist_or_are_organised_act_togeth
     assert ("献县应急管理局", "runs", "安全生产大检查") in t
     # the dateline's body reports the news; it runs nothing
     assert not any(s == "献县融媒体中心" for s, p, _ in t if p in ("runs", "leads"))
+
+
+def test_places_a_county_of_another_province_read_from_a_verb_after_a_body_is_no_place():
+    ex = page("沧州市献县召开会议。县发改局会同县自然资源和规划局开展重点项目攻坚行动。")
+    assert "会同县" not in labels(ex, "Place")
+    assert "献县自然资源和规划局" in labels(ex, "Agency")

@@ -73,6 +73,7 @@ def extract_page(page: Page) -> Extraction:
 
     # places once over the page, with villages under the page's counties and townships
     all_admin = places_mod.admin_mentions(page.text, context, villages_under=under) if under else first
+    all_admin = _verb_readings_dropped(page.text, all_admin, home_div)
     facts: list[ArticleFacts] = []
     program_names: list[tuple[int, programs_mod.ProgramMention]] = []
     for art in page.articles:
@@ -95,6 +96,21 @@ def extract_page(page: Page) -> Extraction:
         relations.article_relations(af, ex, reg)
     ex.entities = _finish(reg, ex)
     return ex
+
+
+# the last character of a body's name (…局, …委, …办, …政府)
+_BODY_END = frozenset("局委办府队所站厅部室院会")
+
+
+def _verb_readings_dropped(text: str, mentions: list[Mention], home) -> list[Mention]:
+    """A county or township of another province named right after a body
+    (县发改局会同县自然资源和规划局: 会同 is a verb, not 湖南 会同县) is no place."""
+    if home is None:
+        return mentions
+    province = home.code[:2]
+    return [m for m in mentions if not (
+        m.code and not m.code.startswith(province) and m.level in ("county", "township")
+        and m.start > 0 and text[m.start - 1] in _BODY_END)]
 
 
 # --- per article ---------------------------------------------------------------
