@@ -1097,3 +1097,14 @@ def test_places_a_county_of_another_province_read_from_a_verb_after_a_body_is_no
     ex = page("沧州市献县召开会议。县发改局会同县自然资源和规划局开展重点项目攻坚行动。")
     assert "会同县" not in labels(ex, "Place")
     assert "献县自然资源和规划局" in labels(ex, "Agency")
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("推进涪江支流安昌河水环境综合整治。", {"安昌河"}, {"涪江支流安昌河"}),
+    ("完成沿河入河排污口排查整治136个，建设滨江绿道2.1公里，新建生产路12公里。", set(), {"沿河入河", "滨江绿道", "生产路"}),
+    ("在滨河路设置临检点，农村生活水源江水置换完成。", {"滨河路"}, {"生活水源江"}),
+])
+def test_places_rivers_by_their_water_and_words_of_riversides(text, expected, wrong):
+    found = labels(page(text), "Place")
+    assert expected <= found
+    assert not wrong & found

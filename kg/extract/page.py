@@ -100,17 +100,20 @@ def extract_page(page: Page) -> Extraction:
 
 # the last character of a body's name (…局, …委, …办, …政府)
 _BODY_END = frozenset("局委办府队所站厅部室院会")
+# verbs that are also the stems of counties (会同县, 湖南): 该局将会同县财政局…
+_VERB_STEMS = ("会同", "通道")
 
 
 def _verb_readings_dropped(text: str, mentions: list[Mention], home) -> list[Mention]:
-    """A county or township of another province named right after a body
-    (县发改局会同县自然资源和规划局: 会同 is a verb, not 湖南 会同县) is no place."""
+    """A county or township of another province named right after a body, or
+    whose stem is a common verb (县发改局会同县自然资源和规划局: 会同 is a verb,
+    not 湖南 会同县), is no place."""
     if home is None:
         return mentions
     province = home.code[:2]
     return [m for m in mentions if not (
         m.code and not m.code.startswith(province) and m.level in ("county", "township")
-        and m.start > 0 and text[m.start - 1] in _BODY_END)]
+        and (m.start > 0 and text[m.start - 1] in _BODY_END or m.text.startswith(_VERB_STEMS)))]
 
 
 # --- per article ---------------------------------------------------------------

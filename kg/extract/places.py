@@ -76,7 +76,9 @@ _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
 _ONE_CHAR_KINDS = ("water",)
 _SKIPPED_KINDS = ("terrain", "venue", "industrial")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
-_LOCATING = ("辖区内", "辖区", "境内", "市区", "城区", "县城", "域内")
+# the water of a river cut as one word with its suffix: 安昌河|水环境, 渐河|水质
+_RIVER_WATER = re.compile(r"水(?:环境|生态|污染|资源|质|位|体|域)")
+_LOCATING = ("辖区内", "辖区", "境内", "市区", "城区", "县城", "域内", "支流", "干流")
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些员]")
 
 
@@ -103,7 +105,9 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         carry = None
         if e < len(text) and not tokens.is_boundary(e):
             tail = text[e : e + 2]
-            if not _AFTER_OK.match(tail) and NAME_CHAR.match(text[e]):
+            # 安昌河|水环境, 章江|水质: the river's water was cut as one word with the suffix
+            waters = _KINDS.get(m.group()) == "water" and _RIVER_WATER.match(text, e) is not None
+            if not _AFTER_OK.match(tail) and NAME_CHAR.match(text[e]) and not waters:
                 continue
         tok = tokens.tokens[tokens.token_at(s)]
         head = s

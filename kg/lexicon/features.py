@@ -350,6 +350,10 @@ GENERIC_FEATURE_WORDS: frozenset[str] = frozenset(
     {
         # figures of speech for a river
         "母亲河", "幸福河", "生态河", "致富河",
+        # along or into a river, not its name (沿河入河排污口, 滨江绿道; 滨河路 is a road's name)
+        "沿河", "入河", "沿河入河", "滨河绿道", "滨江绿道", "沿河绿道", "沿江绿道", "环湖绿道",
+        # roads of the fields
+        "生产路", "田间路", "田间道路", "机耕路", "作业路", "生产便道",
         # roads
         "道路", "马路", "公路", "街道", "大街小巷", "背街小巷", "小街巷",
         "街巷", "主干道", "次干道", "主干路", "次干路", "支路", "干道",
