@@ -1108,3 +1108,15 @@ def test_places_rivers_by_their_water_and_words_of_riversides(text, expected, wr
     found = labels(page(text), "Place")
     assert expected <= found
     assert not wrong & found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("沧州市献县召开会议。献县洁源环境卫生服务有限公司负责保洁。", "献县洁源环境卫生服务有限公司"),
+    ("绵阳市三台县聘请四川蜀禾工程监理有限公司全程跟踪监理。", "四川蜀禾工程监理有限公司"),
+    ("广东省清远市今年在凤城街道改扩建清城区凤城第二小学。", "清城区凤城第二小学"),
+    ("广东省清远市与清远职业技术学院合作开展培训。", "清远职业技术学院"),
+])
+def test_organizations_names_hold_their_trade_and_place_and_start_after_a_verb(text, expected):
+    found = labels(page(text), "Organization")
+    assert expected in found
+    assert not any(n != expected and n.endswith(expected[-4:]) for n in found)

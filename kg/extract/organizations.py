@@ -514,6 +514,8 @@ def _has_proper_part(
             return True  # a name jieba does not know comes out in single characters (王|常)
         i += 1
     return False
+# verbs of building that jieba tags otherwise (改扩建 as an abbreviation, 新建 as a place)
+_BUILDING_VERBS = frozenset("改扩建 新建 改建 扩建 迁建 援建 承建 共建 筹建 兴建 续建".split())
 # verbs that stand before a name and never begin one (来自安徽大学, 携手华为技术有限公司)
 _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
     "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
@@ -543,14 +545,24 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
-        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS, verbs_inside=True)
+        begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS,
+                               verbs_inside=True, nominal_first=True)
         # a start inside a place's name (西半|屯镇卫生院, as the words were cut) is that place's
-        # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院)
+        # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院,
+        # 清远|职业技术学院 where jieba reads 清远 as an adjective)
         inside = [p for p in places if p.start < begin < p.end <= s]
         if inside:
             begin = inside[0].start
-            while (before := next((p for p in places if p.end == begin), None)) is not None:
-                begin = before.start
+        while (before := next((p for p in places if p.end == begin and p.level != "feature"), None)) is not None:
+            begin = before.start
+        # a verb inside the span ends what stands before the name: 改扩建|清城区凤城第二小学,
+        # 聘请|四川蜀禾工程监理有限公司 (the name starts with the place after the verb)
+        acts = [t for t in tokens.within(begin, s) if t.start >= begin and len(t.text) >= 2
+                and (nlp.pos(t.text) == "v" or t.text in _BUILDING_VERBS)]
+        if acts:
+            after = [p.start for p in places if acts[-1].end <= p.start < s and p.level != "feature"]
+            if after:
+                begin = min(after)
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         for i in range(begin, s):
             if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not _inside_word(text, i - 1) and not any(

@@ -164,6 +164,10 @@ _POS_STOPS = ("d", "p", "c", "u", "r", "m", "q", "t", "f", "s", "y", "e", "o", "
 _NAME_NUMERAL = re.compile(r"^第|期$|^[^0-9０-９一二三四五六七八九十百千万两几多]+$")
 
 
+# what a firm or a centre does, written right before its legal form (…环境卫生服务|有限公司)
+_TRADE_WORDS = frozenset("服务 监理 管理 咨询 设计 开发 建设 投资 运营 检测 培训 经营 营销 销售 施工 制造 物业".split())
+
+
 def scan_name_left(
     text: str,
     tokens: TokenIndex,
@@ -174,6 +178,7 @@ def scan_name_left(
     extra_stops: frozenset[str] = frozenset(),
     verb_first: bool = True,
     verbs_inside: bool = False,
+    nominal_first: bool = False,
 ) -> int:
     """Where a proper name (of a feature or an organisation) ending with the
     head at ``head_start`` begins.
@@ -182,6 +187,8 @@ def scan_name_left(
     dictionary tags as verbs, adverbs, pronouns, numerals, measure words,
     prepositions, particles or conjunctions — a verb right before the head
     is kept (前进大街), one further left ends the name (包路段 → not a road).
+    With ``nominal_first``, a word of trade of ``extra_stops`` right before
+    the head is part of the name (…环境卫生服务|有限公司).
     """
     begin = head_start
     i = tokens.token_at(head_start - 1) if head_start > 0 else -1
@@ -196,7 +203,9 @@ def scan_name_left(
         w = text[tok.start:begin]
         if not w or any(c in HARD_PUNCT or c in QUOTES for c in w) or "、" in w or w.isspace():
             break
-        if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
+        # (nominal_first: a nominal verb right before the head is part of the name: 环境卫生服务|有限公司)
+        kept = nominal_first and first and w in _TRADE_WORDS
+        if w in STOPS or (w in extra_stops and not kept) or not NAME_CHAR.match(w[0]):
             break
         inner = [b for b in barriers if tok.start < b < begin]
         if inner:
