@@ -1120,3 +1120,12 @@ def test_organizations_names_hold_their_trade_and_place_and_start_after_a_verb(t
     found = labels(page(text), "Organization")
     assert expected in found
     assert not any(n != expected and n.endswith(expected[-4:]) for n in found)
+
+
+def test_places_and_programs_a_name_split_by_the_tokenizer_and_words_of_a_body():
+    ex = page("绵阳市安州区投入资金1.3亿元实施安昌河流域截污干管工程。花荄镇滨河片区完成截污改造。"
+              "三台县聘请四川蜀禾工程监理有限公司全程跟踪监理。")
+    places = labels(ex, "Place")
+    assert "安昌河" in places and "昌河" not in places
+    assert "滨河" not in places
+    assert not any("蜀禾" in n for n in labels(ex, "Program"))

@@ -173,6 +173,8 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     for p in programs_mod.program_mentions(text, tokens):
         if any(a <= p.start and p.end <= b for a, b in bodies):
             continue  # 党史学习教育 inside …领导小组办公室
+        if any(a < p.end < b for a, b in bodies):
+            continue  # 聘请四川蜀禾|工程|监理有限公司: the head is a word of a body's name
         # a name read from inside a body's name starts with that body, as a
         # work is named after its owner (浙江华友钴业|股份有限公司年产5万吨…项目)
         owner = min(((a, b) for a, b in bodies if a <= p.start < b < p.end), default=None)

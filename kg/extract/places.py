@@ -76,6 +76,7 @@ _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
 _ONE_CHAR_KINDS = ("water",)
 _SKIPPED_KINDS = ("terrain", "venue", "industrial")
 _AFTER_OK = re.compile(r"(边|畔|岸|两岸|沿岸|沿线|两侧|一侧|周边|附近|段|东延|西延|南延|北延|以东|以西|以南|以北|上|旁|口|内|里|外)")
+_RIVERSIDE = frozenset(("滨河", "滨江", "沿河", "沿江", "临河", "临江", "滨湖", "沿湖"))
 # the water of a river cut as one word with its suffix: 安昌河|水环境, 渐河|水质
 _RIVER_WATER = re.compile(r"水(?:环境|生态|污染|资源|质|位|体|域)")
 _LOCATING = ("辖区内", "辖区", "境内", "市区", "城区", "县城", "域内", "支流", "干流")
@@ -152,6 +153,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             continue
         elif _KINDS.get(suffix) == "water" and name[-2:] in generic and not whole_name:
             continue  # 压实|河湖: a word for rivers in general ends no river's name
+        elif _KINDS.get(suffix) == "water" and name in _RIVERSIDE:
+            continue  # 滨河片区, 沿江一带: by the river, not a river's name (滨河路 is a road's)
         elif _KINDS.get(suffix) == "water" and stem[-1:] in _WATER_VERBS and not whole_name:
             continue  # 河长巡河, 青春护河, 压实河湖: what is done to rivers, not a river's name
         if not ring and (name in generic or stem in generic or (not whole_name and nlp.in_dictionary(name))):

@@ -229,6 +229,9 @@ def scan_name_left(
         if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):
             if first and len(w) >= 2 and verb_first:
                 begin = tok.start
+            elif first and len(w) == 1 and i >= 0 and nlp.pos(tokens.tokens[i].text).startswith("v") \
+                    and len(tokens.tokens[i].text) >= 2 and tokens.tokens[i].end == tok.start:
+                begin = tok.start  # 实施|安|昌河: a name's first character that jieba read as a verb
             break
         if head_start - tok.start > max_len:
             break
