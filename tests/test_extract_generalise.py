@@ -1129,3 +1129,10 @@ def test_places_and_programs_a_name_split_by_the_tokenizer_and_words_of_a_body()
     assert "安昌河" in places and "昌河" not in places
     assert "滨河" not in places
     assert not any("蜀禾" in n for n in labels(ex, "Program"))
+
+
+def test_programs_numbered_item_headings_name_works_not_stances():
+    text = ("前言。\n（二）改革个人账户计入办法。在职职工个人账户由单位缴费划入。\n"
+            "（三）推行个人账户家庭共济。个人账户可用于支付。\n（五）坚决守牢安全稳定底线。县应急管理局要牵头。\n"
+            "2.乡镇污水处理设施提质增效。针对部分乡镇。\n")
+    assert names(text) == ["个人账户计入办法", "个人账户家庭共济", "乡镇污水处理设施提质增效"]

@@ -243,6 +243,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         found = [p for p in found if not any(m.start <= p.start < m.end < p.end for m in modes)] + modes
     found.extend(_quoted_after_cue(text, tokens))
     found.extend(_paragraph_leads(text))
+    found.extend(_item_headings(text, found))
     found.extend(_quoted_list(text))
     found.extend(_document_titles(text))
     creations = _creations(text)
@@ -622,6 +623,38 @@ _WORK_VERBS = ("推动", "推进", "编制", "复划", "施划", "实施", "开�
 
 
 _INTRODUCING = ("推动", "推进", "加强", "强化", "完善", "深化", "落实", "开展", "实施", "编制", "建立", "健全", "优化", "打造", "推行")
+
+
+# a numbered item's heading: （三）推行个人账户家庭共济。 / 2.乡镇污水处理设施提质增效。
+_ITEM_HEADING = re.compile(rf"(?:^|\n)\s*(?:{NUMBERING})\s*([^，,。；;：:\n（(]{{4,22}})。")
+# what a heading that states a goal or a stance ends with (（五）坚决守牢安全稳定底线。)
+_STANCES = ("站位", "领导", "意识", "作风", "底线", "能力", "水平", "质效", "实效", "合力", "氛围", "认识", "责任",
+            "落实", "保障", "支撑", "基础", "导向", "统筹", "协调", "监督", "宣传", "引导", "机制建设")
+_HEADING_VERBS = ("全面", "大力", "加快", "深入", "持续", "扎实", "积极", "稳步", "着力", "切实", "坚决", "不断", "进一步",
+                  "推行", "推进", "推动", "实施", "开展", "落实", "深化", "改革", "完善", "健全", "建立", "实行", "开通",
+                  "打造", "加强", "强化", "抓好", "做好")
+
+
+def _item_headings(text: str, found: list[ProgramMention]) -> list[ProgramMention]:
+    """The heading of a numbered item of a list of tasks or measures is a
+    program when it names a work (（二）改革个人账户计入办法。 → 个人账户计入办法),
+    not when it states a stance (（五）坚决守牢安全稳定底线。)."""
+    out = []
+    for m in _ITEM_HEADING.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(p.start <= start < p.end or start <= p.start < end for p in found):
+            continue  # a name the heads already read
+        name = m.group(1)
+        lead = 0
+        while (v := next((w for w in _HEADING_VERBS if name.startswith(w, lead)), None)) is not None:
+            lead += len(v)
+        name = strip_quotes(name[lead:])
+        if len(name) < 4 or name.endswith(_STANCES) or any(c in name for c in "的了和与及等"):
+            continue
+        if nlp.in_dictionary(name):
+            continue
+        out.append(ProgramMention(start + lead, end, text[start + lead : end], name, ""))
+    return out
 
 
 def _paragraph_leads(text: str) -> list[ProgramMention]:
