@@ -1136,3 +1136,15 @@ def test_programs_numbered_item_headings_name_works_not_stances():
             "（三）推行个人账户家庭共济。个人账户可用于支付。\n（五）坚决守牢安全稳定底线。县应急管理局要牵头。\n"
             "2.乡镇污水处理设施提质增效。针对部分乡镇。\n")
     assert names(text) == ["个人账户计入办法", "个人账户家庭共济", "乡镇污水处理设施提质增效"]
+
+
+def test_relations_a_paragraph_ending_with_a_colon_introduces_its_programs_numbered_parts():
+    ex = extract_page(parse_page(
+        "### 企业开办再提速\n\n本报讯（记者王强）今年，清远市出台《清远市深化企业开办一网通办改革十条措施》。主要举措包括：\n\n"
+        "（一）全流程网上办理。依托省级平台办理。\n\n（二）首套印章免费刻制。由财政统一买单。\n\n"
+        "项目共划分为5个片区子项目：\n\n一是芦溪镇片区子项目，建设面积3.1万亩。\n",
+        "intro_test.txt"))
+    t = triples(ex)
+    for item in ("全流程网上办理", "首套印章免费刻制"):
+        assert (item, "partOfProgram", "清远市深化企业开办一网通办改革十条措施") in t
+    assert not any(p == "partOfProgram" and o == "片区子项目" for _, p, o in t)  # the items' kind is no whole

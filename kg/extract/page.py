@@ -639,11 +639,18 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
         if not head and af.article.headline:
             head = [f.entity for f in progs if f.entity.name in af.article.headline or any(a in af.article.headline for a in f.entity.aliases)]
         af.headline_program = head[0] if head else None
-        af.main_program = head[0] if head else (progs[0].entity if progs else None)
+        # else the first program named, but not a counted kind of works (——5个片区子项目同步推进)
+        text = af.article.text
+        named = [f for f in progs if not _COUNTED_KIND.search(text, max(0, f.start - 4), f.start)]
+        af.main_program = head[0] if head else ((named or progs)[0].entity if progs else None)
         # the agency a headline is about (市住建局让百姓清洁温暖过冬)
         headline = af.article.headline or ""
         lead = [f.entity for f in af.found if f.entity.type == "Agency" and headline and _named_in(f.entity, headline)]
         af.lead_agency = lead[0] if lead else None
+
+
+# a count of bodies or works right before a name: 5个|片区子项目
+_COUNTED_KIND = re.compile(r"\d+(?:个|座|所|家|处)$")
 
 
 # --- pronouns ------------------------------------------------------------------

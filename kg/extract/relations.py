@@ -310,13 +310,19 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
 
     counted: Entity | None = None  # the count of works the previous paragraph ended with
     left = 0
+    introduced: Entity | None = None  # the whole a paragraph ending with a colon lists the parts of
     framed: set[int] = set()
     for start, end in _paragraphs(text):
         inside = [f for f in progs if start <= f.start and f.end <= end]
-        start += _BYLINE.match(text[start:end]).end()  # 本报讯（记者王强）opens the first paragraph
+        numbered = _ORDINAL.match(text, start) is not None
+        if not numbered:
+            start += _BYLINE.match(text[start:end]).end()  # 本报讯（记者王强）opens the first paragraph
         head = inside[0] if inside else None
         if head is not None and not _opens(text, start, head):
             head = None
+        if numbered and introduced is not None and inside and _OPENING.match(text, start, inside[0].start) \
+                and not inside[0].entity.name.endswith(introduced.name):  # (5个片区子项目： names the items' kind)
+            link(inside[0], introduced, listed=True)  # （一）全流程网上办理。 after 主要举措包括：
         if head is not None:
             if counted is not None and left > 0:
                 link(head, counted, listed=True)
@@ -327,6 +333,13 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
                     framed.add(id(q))
         else:
             counted, left = None, 0
+        if not numbered:
+            introduced = None
+        # a paragraph that ends with a colon introduces a numbered list of works: of the
+        # last program it names, else of the article's own (重点任务集中在以下五个方面：)
+        if text[start:end].rstrip().endswith(("：", ":")):
+            before = [f for f in inside if f.end <= end]
+            introduced = before[-1].entity if before else (af.headline_program or af.main_program)
         last = inside[-1] if inside else None
         if last is not None and not text[last.end : end].strip("”\"’。：:"):
             count = _count(text, last)

@@ -179,6 +179,10 @@ def unwrap(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
+# the ordinal that opens an item of a list: （一）, 一、, 1., 一是
+_LIST_ITEM = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．])")
+
+
 def _joins_across_blank(lines, i, j, full, over) -> bool:
     a, b = lines[i], lines[j]
     if _ends_sentence(a) or a[-1] in CLOSERS or not full(i) or over(i):
@@ -186,6 +190,8 @@ def _joins_across_blank(lines, i, j, full, over) -> bool:
     after = lines[j + 1] if j + 1 < len(lines) else ""
     if _starts_unit(b, after) or _CONTINUATION.search(a) or a.startswith("——"):
         return False
+    if a[-1] in "：:" and _LIST_ITEM.match(b):
+        return False  # 主要举措包括： + （一）…: a list follows the colon
     single = i == 0 or not lines[i - 1]
     if single and not any(p in a for p in INNER_PUNCT):
         return False  # a lone line without inner punctuation is a title
