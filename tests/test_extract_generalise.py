@@ -1148,3 +1148,24 @@ def test_relations_a_paragraph_ending_with_a_colon_introduces_its_programs_numbe
     for item in ("全流程网上办理", "首套印章免费刻制"):
         assert (item, "partOfProgram", "清远市深化企业开办一网通办改革十条措施") in t
     assert not any(p == "partOfProgram" and o == "片区子项目" for _, p, o in t)  # the items' kind is no whole
+
+
+def test_measures_a_wider_program_a_work_is_ranked_in_takes_none_of_its_figures():
+    ex = extract_page(parse_page(
+        "### 黄甸镇集中供水工程建成通水\n\n本报讯（记者王强）绵阳市盐亭县黄甸镇集中供水工程建成通水。"
+        "该工程是盐亭县2023年十大民生实事之一，总投资4860万元，新建水厂1座。\n", "ranked_test.txt"))
+    owner = {m.value: m.program.name for m in ex.measures}
+    assert owner[48600000].endswith("盐亭县黄甸镇集中供水工程")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("沧州市献县工信局深入河北献瑞新材料科技有限公司等12家重点企业。", "河北献瑞新材料科技有限公司"),
+])
+def test_organizations_one_character_between_a_proper_name_and_a_trade(text, expected):
+    assert expected in labels(page(text), "Organization")
+
+
+def test_organizations_no_bridge_over_a_count_or_before_a_trade_word_alone():
+    found = labels(page("丽水市松阳县整合全县19家乡镇卫生院。潍坊瑞丰新能源装备有限公司开工。"), "Organization")
+    assert not any("19家" in n for n in found)
+    assert "瑞丰新能源" not in found

@@ -579,6 +579,8 @@ def _list_program(af: "ArticleFacts") -> Entity | None:
 
 
 _SKIP_KINDS = {"time", "age", "date", "ratio_growth"}
+# what follows a wider program a work is ranked in: …十大民生实事之一, …重点项目库
+_RANKED_IN = re.compile(r"(?:的)?(?:之一|重要内容|组成部分|项目库|重点项目)")
 
 
 # A 是 B 的生动体现: what follows the wider program B
@@ -633,6 +635,7 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     lead_end = lead.end() if lead else para_start
     opening = [f for f in earlier if para_start <= f.start <= lead_end + 2]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
+    text = af.article.text
     breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
     mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
     for q in quantities:
@@ -641,7 +644,9 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         pos = sent.start + q.start
         # a count inside a program's name is its size (2021年20项民生实事)
         inside = [p for p in progs if p.start <= pos < p.end and p.kind != "pronoun"]
-        before = [p for p in progs if p.end <= pos]
+        # (a wider program the sentence ranks its subject in takes none: 该工程是…十大民生实事之一，总投资…)
+        before = [p for p in progs if p.end <= pos and not _RANKED_IN.match(text, p.end)
+                  and not text[max(0, p.start - 2) : p.start].endswith(("纳入", "列入", "作为", "列为"))]
         # a program named after the quantity takes it in the same clause
         # (投入1.89亿元实施…工程); across clauses only the article's own
         # program or a set of works does (调研走访2.6万户群众，…，选出20项民生工程), not any other

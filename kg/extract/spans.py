@@ -179,6 +179,7 @@ def scan_name_left(
     verb_first: bool = True,
     verbs_inside: bool = False,
     nominal_first: bool = False,
+    bridge_single: bool = False,
 ) -> int:
     """Where a proper name (of a feature or an organisation) ending with the
     head at ``head_start`` begins.
@@ -188,7 +189,9 @@ def scan_name_left(
     prepositions, particles or conjunctions — a verb right before the head
     is kept (前进大街), one further left ends the name (包路段 → not a road).
     With ``nominal_first``, a word of trade of ``extra_stops`` right before
-    the head is part of the name (…环境卫生服务|有限公司).
+    the head is part of the name (…环境卫生服务|有限公司). With
+    ``bridge_single``, one character between a proper name and the rest is
+    part of the name (献瑞|新|材料科技有限公司).
     """
     begin = head_start
     i = tokens.token_at(head_start - 1) if head_start > 0 else -1
@@ -225,6 +228,12 @@ def scan_name_left(
         if tag.startswith("m") and _NAME_NUMERAL.search(w) or w in _AGE_GROUPS:
             tag = "n"  # (青年志愿者协会, 老年大学: jieba tags these words as times)
         if tag.startswith(_POS_STOPS) and tag not in ("nr", "ns", "nt", "nz", "an") and not (verbs_inside and tag == "l"):
+            left = tokens.tokens[i].text if i >= 0 and tokens.tokens[i].end == tok.start else ""
+            if bridge_single and len(w) == 1 and left and NAME_CHAR.match(left[-1]) and not left[-1].isdigit() \
+                    and (nlp.pos(left).startswith(("nr", "ns", "nz")) or not nlp.in_dictionary(left)):
+                begin = tok.start  # 献瑞|新|材料科技有限公司: one character between a proper name and a trade
+                first = False
+                continue
             break  # (organisation names may hold set phrases: 社会工作孵化基地)
         if tag.startswith("v") and tag != "vn" and not (verbs_inside and len(w) >= 2):
             if first and len(w) >= 2 and verb_first:
