@@ -1169,3 +1169,12 @@ def test_organizations_no_bridge_over_a_count_or_before_a_trade_word_alone():
     found = labels(page("丽水市松阳县整合全县19家乡镇卫生院。潍坊瑞丰新能源装备有限公司开工。"), "Organization")
     assert not any("19家" in n for n in found)
     assert "瑞丰新能源" not in found
+
+
+def test_relations_an_articles_place_is_not_one_quoted_in_its_headline_but_its_county_medias():
+    ex = extract_page(parse_page(
+        "### 县人社局扎实推进“人人持证、技能河北”建设\n\n献县融媒体中心讯（通讯员 赵文博）今年以来，"
+        "沧州市献县人社局开展订单式培训活动，培训企业职工960人次。\n", "home_test.txt"))
+    t = triples(ex)
+    assert ("订单式培训活动", "locatedIn", "献县") in t
+    assert not any(p == "locatedIn" and o == "河北省" for _, p, o in t)

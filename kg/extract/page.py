@@ -303,12 +303,17 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
     else of its dateline, else the first place of its opening, else the page's."""
     places = [f for f in af.found if f.kind == "Place" and f.entity.level != "feature"]
     if art.headline:
-        in_head = [f.entity for f in places if f.surface in art.headline]
+        # (not a place inside a quoted name: “人人持证、技能河北”建设)
+        in_head = [f.entity for f in places if f.surface in art.headline and not _quoted_in(art.headline, f.surface)]
         if in_head:
             return _most_specific(in_head)
-    if art.dateline:
+    if art.dateline:  # 新华社石家庄3月1日电
         for f in places:
             if f.surface in art.dateline:
+                return f.entity
+    if art.source:  # 献县融媒体中心讯, 南康讯: a county's media (not 河北日报讯, a province's paper)
+        for f in places:
+            if f.surface in art.source and f.entity.level in ("county", "township"):
                 return f.entity
     # a place the article keeps coming back to (a feature about one county)
     counts = Counter(id(f.entity) for f in places if f.entity.level in ("prefecture", "county", "township"))
@@ -319,6 +324,16 @@ def _article_home(art: Article, af: ArticleFacts, reg: Registry, home_div) -> En
     if opening:
         return opening[0]
     return place_entity(reg, home_div) if home_div else None
+
+
+def _quoted_in(text: str, part: str) -> bool:
+    """True when every occurrence of ``part`` in ``text`` is inside “…”."""
+    at = text.find(part)
+    while at >= 0:
+        if text.count("“", 0, at) <= text.count("”", 0, at):
+            return False
+        at = text.find(part, at + 1)
+    return True
 
 
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4, "feature": 5}
