@@ -1178,3 +1178,13 @@ def test_relations_an_articles_place_is_not_one_quoted_in_its_headline_but_its_c
     t = triples(ex)
     assert ("订单式培训活动", "locatedIn", "献县") in t
     assert not any(p == "locatedIn" and o == "河北省" for _, p, o in t)
+
+
+def test_relations_the_bodies_and_places_of_an_items_paragraph_belong_to_the_item():
+    ex = extract_page(parse_page(
+        "### 献县召开重点工作推进会\n\n本报讯（记者王强）沧州市献县召开会议，部署重点任务。\n\n"
+        "（二）加快推进城镇老旧小区改造。县住建局要对23个老旧小区实施改造。首批开工的7个小区均位于乐寿镇。\n",
+        "item_test.txt"))
+    t = triples(ex)
+    assert ("献县住房和城乡建设局", "runs", "城镇老旧小区改造") in t
+    assert ("城镇老旧小区改造", "locatedIn", "乐寿镇") in t

@@ -121,6 +121,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 if p.start > end and _RUN_CUES.search(text, end, p.end):
                     for sub in subjects:
                         add(ex, sub.entity, "runs", p.entity, ev)
+            # （二）加快推进城镇老旧小区改造。县住建局要对…实施改造: a body acting in an
+            # item's paragraph without naming a program carries out the item
+            if not progs:
+                item = _item_program(af, sent.start)
+                if item is not None and _RUN_CUES.search(text, end, sent.end):
+                    for sub in subjects:
+                        add(ex, sub.entity, "runs", item, ev)
 
         # 2b. a place as subject (石家庄市实行…制度): its government runs the
         # program when the article names that government
@@ -229,6 +236,14 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 targets.append(af.home)
             for t in targets:
                 add(ex, p.entity, "locatedIn", t, ev)
+
+        # …首批开工的棉纺厂家属院、新华小区等7个小区均位于乐寿镇: the places of an item's
+        # paragraph, in a sentence that names no program, are the item's
+        if not progs and places:
+            item = _item_program(af, sent.start)
+            if item is not None:
+                for pl in places:
+                    add(ex, item, "locatedIn", pl.entity, ev)
 
         _measures(af, ex, sent, progs, ev)
         _dates(af, ex, sent, progs, ev)
@@ -373,6 +388,19 @@ def _additional(text: str, art, q: "Found") -> bool:
     (他们还…实施农村饮水工程巩固提升项目)."""
     sent = next((s for s in art.sentences if s.start <= q.start < s.end), None)
     return sent is not None and _ADDITIVE.search(text, sent.start, q.start) is not None
+
+
+def _item_program(af: "ArticleFacts", pos: int) -> Entity | None:
+    """The program a numbered item's paragraph opens with ((二)城镇老旧小区改造。…),
+    for a sentence of that paragraph at ``pos`` (not its first)."""
+    text = af.article.text
+    start = text.rfind("\n", 0, pos) + 1
+    if not _ORDINAL.match(text, start):
+        return None
+    first = next((f for f in af.found if _is(f, "Program") and f.kind != "pronoun" and start <= f.start < pos), None)
+    if first is None or not _OPENING.match(text, start, first.start):
+        return None
+    return first.entity
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
