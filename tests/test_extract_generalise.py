@@ -1188,3 +1188,14 @@ def test_relations_the_bodies_and_places_of_an_items_paragraph_belong_to_the_ite
     t = triples(ex)
     assert ("献县住房和城乡建设局", "runs", "城镇老旧小区改造") in t
     assert ("城镇老旧小区改造", "locatedIn", "乐寿镇") in t
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("市住建局为项目开辟审批绿色通道。", [], ["项目开辟审批绿色通道"]),
+    ("我市将持续用好驻镇帮镇扶村工作机制。", ["驻镇帮镇扶村工作机制"], ["用好驻镇帮镇扶村工作机制"]),
+    ("今年市财政安排教育基础设施建设资金7.8亿元。", [], ["安排教育基础设施建设"]),
+])
+def test_programs_verbs_of_arranging_and_using_end_what_stands_before_a_name(text, expected, wrong):
+    found = names(text)
+    assert all(e in found for e in expected)
+    assert not any(w in found for w in wrong)
