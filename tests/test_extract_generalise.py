@@ -1199,3 +1199,12 @@ def test_programs_verbs_of_arranging_and_using_end_what_stands_before_a_name(tex
     found = names(text)
     assert all(e in found for e in expected)
     assert not any(w in found for w in wrong)
+
+
+def test_relations_a_place_named_with_another_program_is_not_the_headline_programs():
+    ex = extract_page(parse_page(
+        "### 横荷街道塘头片区城中村改造项目开工\n\n本报讯（记者王强）清远市清城区横荷街道塘头片区城中村改造项目开工。\n\n"
+        "此外，东城街道旧厂房连片改造项目总投资12.6亿元。\n", "headline_place_test.txt"))
+    t = triples(ex)
+    assert any(p == "locatedIn" and o == "横荷街道" and s.endswith("横荷街道塘头片区城中村改造项目") for s, p, o in t)
+    assert not any(p == "locatedIn" and o == "东城街道" and "塘头" in s for s, p, o in t)

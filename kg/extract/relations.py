@@ -264,6 +264,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 continue  # the chain 衡水高新区大麻森乡 names its last link
             if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
                 sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
+                if sent is not None and any(_is(g, "Program") and g.kind != "pronoun" and g.entity is not af.headline_program
+                                            and sent.start <= g.start < sent.end for g in af.found):
+                    continue  # a place named with another program is that program's (东城街道旧厂房连片改造项目)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
