@@ -1208,3 +1208,12 @@ def test_relations_a_place_named_with_another_program_is_not_the_headline_progra
     t = triples(ex)
     assert any(p == "locatedIn" and o == "横荷街道" and s.endswith("横荷街道塘头片区城中村改造项目") for s, p, o in t)
     assert not any(p == "locatedIn" and o == "东城街道" and "塘头" in s for s, p, o in t)
+
+
+def test_agencies_of_data_and_urban_renewal_and_a_chain_of_joint_actors():
+    ex = page("广东省清远市政务服务数据管理局联合清远市市场监督管理局，会同清远市公安局出台《清远市企业开办便利化十条措施》。"
+              "清城区城市更新局负责协调。")
+    assert {"清远市政务服务数据管理局", "清城区城市更新局"} <= labels(ex, "Agency")
+    t = triples(ex)
+    for body in ("清远市政务服务数据管理局", "清远市市场监督管理局", "清远市公安局"):
+        assert (body, "runs", "清远市企业开办便利化十条措施") in t

@@ -114,7 +114,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             subjects = [subject]
             for f in bodies:
                 last = subjects[-1]
-                if f.start > last.end and f.start - last.end <= 2 and text[last.end : f.start] in _JOINERS:
+                between = text[last.end : f.start].lstrip("，,")  # (A联合B，会同C、D…)
+                if f.start > last.end and f.start - last.end <= 3 and between in _JOINERS:
                     subjects.append(f)
             end = subjects[-1].end
             for p in progs:
@@ -558,7 +559,10 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     for f in here:
         if not (_is(f, "Agency") or _is(f, "Organization")) or f.start < dateline_end:
             continue
-        lead = _BYLINE.sub("", text[sent.start : f.start])
+        begin = f.start
+        while (up := next((g for g in here if _is(g, "Place") and g.end == begin and g.start < begin), None)) is not None:
+            begin = up.start  # 广东省|清远市政务服务数据管理局: the province written before the body's name
+        lead = _BYLINE.sub("", text[sent.start : begin])
         # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
         last_break = max(lead.rfind(c) for c in "，,；;：:")
         tail = lead[last_break + 1 :].strip()
