@@ -556,6 +556,8 @@ def _declared_short_names(reg: Registry, facts: list[ArticleFacts]) -> None:
                 if not any(x < b and a < y for x, y in taken):
                     af.found.append(Found(ent, a, b, ent.type, short))
                     taken.append((a, b))
+    for af in facts:
+        af.found.sort(key=lambda f: (f.start, -f.end))
     if not moved:
         return
     for key, e in list(reg.by_key.items()):
@@ -566,7 +568,6 @@ def _declared_short_names(reg: Registry, facts: list[ArticleFacts]) -> None:
             del reg.by_key[key]
     _redirect(reg, facts, moved)
     for af in facts:
-        af.found.sort(key=lambda f: (f.start, -f.end))
         for attr in ("main_program", "headline_program", "lead_agency"):
             e = getattr(af, attr)
             if e is not None and id(e) in moved:

@@ -441,7 +441,7 @@ def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
         if not labels:
             continue
         inside = [f for f in progs if start <= f.start and f.end <= end]
-        opening = start + _BYLINE.match(text[start:end]).end()
+        opening = start if _ORDINAL.match(text, start) else start + _BYLINE.match(text[start:end]).end()
         head = inside[0] if inside and _opens(text, opening, inside[0]) else None
         for i, m in enumerate(labels):
             role = RESPONSIBILITY_ROLES[m.group(1)]
