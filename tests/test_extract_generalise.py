@@ -1217,3 +1217,12 @@ def test_agencies_of_data_and_urban_renewal_and_a_chain_of_joint_actors():
     t = triples(ex)
     for body in ("清远市政务服务数据管理局", "清远市市场监督管理局", "清远市公安局"):
         assert (body, "runs", "清远市企业开办便利化十条措施") in t
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由英德市农业农村局牵头建设英德红茶现代农业产业园，在英红镇布局茶园。", ["英德红茶现代农业产业园"]),
+    ("启动建设占地约1200亩的太和镇产业集聚区。", ["太和镇产业集聚区"]),
+    ("园区内有30家企业，该产业园位于城东。", []),
+])
+def test_programs_a_park_or_belt_being_built_is_a_work(text, expected):
+    assert names(text) == expected

@@ -505,6 +505,9 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     if before.endswith("为") and CONTRIBUTE_AFTER.match(text, end):
         return True
+    # 建设英德红茶现代农业产业园: a park or a belt being built is a work
+    if raw.endswith(_BUILT_HEADS) and (before.endswith(_BUILDING) or _BUILT_ON.search(text, max(0, begin - 12), begin)):
+        return True
     # …集中征缴工作圆满结束: the subject of a clause that reports the work's start, end or progress
     if _STATUS_AFTER.match(text, end) and clause_start(text, begin) == begin:
         return True
@@ -512,6 +515,11 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     return raw.endswith(_BENEFITS) and _granted(text, begin)
 
 
+# parks and belts that are works while they are built (…产业园, …示范带)
+_BUILT_HEADS = ("产业园", "产业园区", "产业集聚区", "示范带", "产业带")
+_BUILDING = ("建设", "新建", "建成", "打造", "规划建设", "启动建设", "开工建设", "依托")
+# 启动建设占地约1200亩的太和镇产业集聚区: the building verb before a measured phrase
+_BUILT_ON = re.compile(r"(?:建设|新建|建成|打造)[^，。；、]{0,10}的$")
 # what is said of a work that has started, ended or progressed (…工作圆满结束, …全面启动)
 _STATUS_AFTER = re.compile(
     r"(?:已|已经|于今日|日前|近日)?(?:圆满|顺利|全面|正式|如期|提前|基本|有序|扎实|稳步)"
