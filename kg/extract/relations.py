@@ -85,6 +85,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         places = [f for f in here if _is(f, "Place") and f.inside != "org"]
         # 故城县郑口镇师黄村: a chain of places names its last link
         places = [f for f in places if not any(g.start == f.end and _inside(g.entity, f.entity) for g in places)]
+        # the numbered item whose paragraph a sentence naming no program belongs to
+        item = _item_program(af, sent.start) if not progs else None
 
         # 1. role cues: 由A主办 / A、B承办 / A举办的P / A牵头
         for m in _ROLE_RE.finditer(text, sent.start, sent.end):
@@ -124,11 +126,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                         add(ex, sub.entity, "runs", p.entity, ev)
             # （二）加快推进城镇老旧小区改造。县住建局要对…实施改造: a body acting in an
             # item's paragraph without naming a program carries out the item
-            if not progs:
-                item = _item_program(af, sent.start)
-                if item is not None and _RUN_CUES.search(text, end, sent.end):
-                    for sub in subjects:
-                        add(ex, sub.entity, "runs", item, ev)
+            if item is not None and _RUN_CUES.search(text, end, sent.end):
+                for sub in subjects:
+                    add(ex, sub.entity, "runs", item, ev)
 
         # 2b. a place as subject (石家庄市实行…制度): its government runs the
         # program when the article names that government
@@ -240,11 +240,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
 
         # …首批开工的棉纺厂家属院、新华小区等7个小区均位于乐寿镇: the places of an item's
         # paragraph, in a sentence that names no program, are the item's
-        if not progs and places:
-            item = _item_program(af, sent.start)
-            if item is not None:
-                for pl in places:
-                    add(ex, item, "locatedIn", pl.entity, ev)
+        if item is not None:
+            for pl in places:
+                add(ex, item, "locatedIn", pl.entity, ev)
 
         _measures(af, ex, sent, progs, ev)
         _dates(af, ex, sent, progs, ev)
@@ -264,7 +262,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             if any(g.start == f.end and _inside(g.entity, f.entity) for g in named):
                 continue  # the chain 衡水高新区大麻森乡 names its last link
             if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
-                sent = next((s for s in art.sentences if s.start <= f.start < s.end), None)
+                sent = _sentence_at(art, f.start)
                 if sent is not None and any(_is(g, "Program") and g.kind != "pronoun" and g.entity is not af.headline_program
                                             and sent.start <= g.start < sent.end for g in af.found):
                     continue  # a place named with another program is that program's (东城街道旧厂房连片改造项目)
@@ -322,7 +320,7 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
             return
         if not listed and len(os.path.commonprefix([part.entity.name, whole.name])) >= 4:
             return  # 夏季治安打击整治“百日行动” in an article about 夏季治安打击整治行动: one campaign, worded twice
-        sent = next((s for s in art.sentences if s.start <= part.start < s.end), None)
+        sent = _sentence_at(art, part.start)
         ev = Evidence(art.index, sent.start, sent.end, sent.text) if sent else None
         add(ex, part.entity, "partOfProgram", whole, ev)
         has_whole.add(id(part.entity))
@@ -334,8 +332,7 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
     for start, end in _paragraphs(text):
         inside = [f for f in progs if start <= f.start and f.end <= end]
         numbered = _ORDINAL.match(text, start) is not None
-        if not numbered:
-            start += _BYLINE.match(text[start:end]).end()  # 本报讯（记者王强）opens the first paragraph
+        start = _paragraph_opening(text, start, end)
         head = inside[0] if inside else None
         if head is not None and not _opens(text, start, head):
             head = None
@@ -390,7 +387,7 @@ _ADDITIVE = re.compile(r"还|此外|另外|除此之外|与此同时")
 def _additional(text: str, art, q: "Found") -> bool:
     """True when the sentence names ``q`` as a work done besides the article's own
     (他们还…实施农村饮水工程巩固提升项目)."""
-    sent = next((s for s in art.sentences if s.start <= q.start < s.end), None)
+    sent = _sentence_at(art, q.start)
     return sent is not None and _ADDITIVE.search(text, sent.start, q.start) is not None
 
 
@@ -405,6 +402,17 @@ def _item_program(af: "ArticleFacts", pos: int) -> Entity | None:
     if first is None or not _OPENING.match(text, start, first.start):
         return None
     return first.entity
+
+
+def _sentence_at(art, pos: int):
+    """The sentence of ``art`` that holds the offset ``pos`` (None between sentences)."""
+    return next((s for s in art.sentences if s.start <= pos < s.end), None)
+
+
+def _paragraph_opening(text: str, start: int, end: int) -> int:
+    """Where what a paragraph says begins: after a dateline that opens it
+    (本报讯（记者王强）), not after a list item's number ((一) is no byline)."""
+    return start if _ORDINAL.match(text, start) else start + _BYLINE.match(text[start:end]).end()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -441,8 +449,7 @@ def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
         if not labels:
             continue
         inside = [f for f in progs if start <= f.start and f.end <= end]
-        opening = start if _ORDINAL.match(text, start) else start + _BYLINE.match(text[start:end]).end()
-        head = inside[0] if inside and _opens(text, opening, inside[0]) else None
+        head = inside[0] if inside and _opens(text, _paragraph_opening(text, start, end), inside[0]) else None
         for i, m in enumerate(labels):
             role = RESPONSIBILITY_ROLES[m.group(1)]
             if role is None:
@@ -457,12 +464,12 @@ def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
             if head is not None and head.end <= m.start():
                 targets = [head]
             else:
-                sent = next((s for s in art.sentences if s.start <= m.start() < s.end), None)
+                sent = _sentence_at(art, m.start())
                 before = [f for f in inside if f.end <= m.start()]
                 targets = [f for f in before if sent is not None and f.start >= sent.start] or before[-1:]
             for p in targets:
                 ev_start = min(p.start, m.start())
-                sent = next((s for s in art.sentences if s.start <= ev_start < s.end), None)
+                sent = _sentence_at(art, ev_start)
                 ev_start = sent.start if sent is not None else ev_start
                 ev = Evidence(art.index, ev_start, stop_at, text[ev_start:stop_at])
                 for b in named:
@@ -661,16 +668,16 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         return
     # the program a sentence without one goes on about: the last one named
     # before it in the same paragraph, else the article's headline program
-    para_start = af.article.text.rfind("\n", 0, sent.start) + 1
+    text = af.article.text
+    para_start = text.rfind("\n", 0, sent.start) + 1
     # (a page may break a paragraph mid-sentence: look a little further back)
     reach = min(para_start, max(0, sent.start - 120))
     earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]
     # a paragraph that opens with a program is about it (复划道路标识标线，方便…。)
-    lead = _ORDINAL.match(af.article.text, para_start)  # （二）公办幼儿园扩容提质工程。…
+    lead = _ORDINAL.match(text, para_start)  # （二）公办幼儿园扩容提质工程。…
     lead_end = lead.end() if lead else para_start
     opening = [f for f in earlier if para_start <= f.start <= lead_end + 2]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
-    text = af.article.text
     breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
     mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
     for q in quantities:
