@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from kg import nlp
 from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, clause_start, scan_left, strip_quotes
+from kg.ingest.cues import NUMBERING
 from kg.lexicon import programs as lex
 from kg.lexicon.boundaries import ADVERBS, PARTICLES, VERBS
 
@@ -469,8 +470,6 @@ _CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表
 # 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
 _POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送")
 
-# the number of an item of a list: （二）, 三、, 4. (kg.extract.relations reads them too)
-NUMBERING = r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]"
 _ITEM_NUMBER = re.compile(rf"\s*(?:{NUMBERING})\s*")
 
 # heads that name a program only after a quoted name (“税务+市场监管”联办窗口)
@@ -500,7 +499,6 @@ def _cued(text: str, begin: int, raw: str) -> bool:
     if conj and strong_head_ends_at(text, begin - len(conj)):
         return True
     # 在全国文明城市创建中，… / 为全国文明城市创建添彩: a frame names the program
-    end = begin + len(raw)
     if before.endswith("在") and SETTING_AFTER.match(text, end):
         return True
     if before.endswith("为") and CONTRIBUTE_AFTER.match(text, end):

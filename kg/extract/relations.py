@@ -18,12 +18,12 @@ from kg.extract.programs import (
     CONTRIBUTE_AFTER,
     COUNTED,
     MEETING_HEADS,
-    NUMBERING,
     SERIES,
     SETTING_AFTER,
     strong_head_ends_at,
 )
 from kg.extract.quantities import find_quantities
+from kg.ingest.cues import ORDINAL
 from kg.lexicon import organizations as org_lex
 from kg.lexicon.programs import NATIONAL_STRATEGIES, RESPONSIBILITY_ROLES
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -271,7 +271,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
 
 
 # an ordinal: 一是, （二）, 三、, 4.
-_ORDINAL = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}是|{NUMBERING})")
+_ORDINAL = re.compile(rf"(?:{ORDINAL})")
 # what may open a paragraph before the program it is about: an ordinal,
 # adverbs and one verb (持续抓好 / 组织实施 / 大力实施)
 _OPENING = re.compile(

@@ -16,6 +16,11 @@ CLOSERS = "”’」』）)》〉】\"'"
 # punctuation found inside running text (rarely inside headlines)
 INNER_PUNCT = "，、；：,;:"
 
+# the number of an item of a list: （二）, 三、, 4.
+NUMBERING = r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]"
+# what opens an item of a list: its number, or 一是, 二是…
+ORDINAL = rf"[一二三四五六七八九十]{{1,3}}是|{NUMBERING}"
+
 # roles that prefix a name in a byline
 ROLES = ("特约记者", "见习记者", "实习记者", "实习生", "记者", "通讯员", "摄影", "摄")
 

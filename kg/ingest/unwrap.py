@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import CLOSERS, ELLIPSIS, INNER_PUNCT, SENTENCE_END
+from .cues import CLOSERS, ELLIPSIS, INNER_PUNCT, ORDINAL, SENTENCE_END
 
 _TERMINAL = SENTENCE_END + ELLIPSIS
 _WINDOW = 8  # neighbouring lines on each side used to estimate the column width
@@ -180,7 +180,7 @@ def unwrap(text: str) -> str:
 
 
 # the ordinal that opens an item of a list: （一）, 一、, 1., 一是
-_LIST_ITEM = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．])")
+_LIST_ITEM = re.compile(rf"(?:{ORDINAL})")
 
 
 def _joins_across_blank(lines, i, j, full, over) -> bool:
