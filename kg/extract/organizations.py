@@ -514,8 +514,9 @@ def _has_proper_part(
             return True  # a name jieba does not know comes out in single characters (王|常)
         i += 1
     return False
-# a firm's legal form (a name before it may hold single characters: 献瑞|新|材料科技有限公司)
-_LEGAL_FORMS = re.compile(r"公司$")
+# the legal form that ends a company's registered name (公司法: 有限责任公司, 股份有限公司);
+# a name before it may hold single characters (献瑞|新|材料科技有限公司)
+LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|总公司|公司)$")
 # verbs of building that jieba tags otherwise (改扩建 as an abbreviation, 新建 as a place)
 _BUILDING_VERBS = frozenset("改扩建 新建 改建 扩建 迁建 援建 承建 共建 筹建 兴建 续建".split())
 # verbs that stand before a name and never begin one (来自安徽大学, 携手华为技术有限公司)
@@ -548,7 +549,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
         begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS,
-                               verbs_inside=True, nominal_first=True, bridge_single=_LEGAL_FORMS.search(m.group()) is not None)
+                               verbs_inside=True, nominal_first=True, bridge_single=LEGAL_FORM.search(m.group()) is not None)
         # a start inside a place's name (西半|屯镇卫生院, as the words were cut) is that place's
         # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院,
         # 清远|职业技术学院 where jieba reads 清远 as an adjective)

@@ -196,10 +196,6 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     af.found.sort(key=lambda f: (f.start, -f.end))
 
 
-# the legal form that ends a company's registered name (公司法: 有限责任公司, 股份有限公司)
-_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|总公司|公司)$")
-
-
 def _owner_verb(tokens: TokenIndex, at: int, end: int) -> int:
     """The length of a verb the dictionary knows as one (解读, 召开) right after a
     body's name inside a program's span, 0 when none (市医保局|解读|…改革)."""
@@ -217,7 +213,7 @@ def _company_short_names(af: ArticleFacts, text: str) -> None:
     for f in af.found:
         if f.kind != "Organization":
             continue
-        m = _LEGAL_FORM.search(f.entity.name)
+        m = orgs.LEGAL_FORM.search(f.entity.name)
         if m is None:
             continue
         begin = f.start
