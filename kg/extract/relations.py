@@ -250,9 +250,10 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
     # 7. the programs of a paragraph that opens with a program (河湖生态修复行动。…)
     # are its parts, and the programs of an article about a campaign are the
     # campaign's parts, unless a nearer wider program was already read
-    _frame_parts(af, ex)
+    paragraphs = _paragraphs(text)
+    _frame_parts(af, ex, paragraphs)
     # 8. 责任单位：市住建局 closing an item: the bodies named run its program
-    _responsible(af, ex)
+    _responsible(af, ex, paragraphs)
 
     # the program of the headline happens where the article's places are
     # (not in an article that lists works: their places are the items')
@@ -289,7 +290,7 @@ _WIDER_BEFORE = ("借助", "结合", "依托", "助力", "围绕", "服务", "�
 _CAMPAIGN_HEADS = ("行动", "活动", "活动月", "宣传月", "活动周", "宣传周", "攻坚战", "大会战", "保卫战", "工程")
 
 
-def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
+def _frame_parts(af: "ArticleFacts", ex: Extraction, paragraphs: list[tuple[int, int]]) -> None:
     """partOfProgram from the layout of an article: the program a paragraph
     opens with and the programs named in the rest of the paragraph; the
     paragraphs that open with a program right after a paragraph ending with
@@ -329,7 +330,7 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction) -> None:
     left = 0
     introduced: Entity | None = None  # the whole a paragraph ending with a colon lists the parts of
     framed: set[int] = set()
-    for start, end in _paragraphs(text):
+    for start, end in paragraphs:
         inside = [f for f in progs if start <= f.start and f.end <= end]
         numbered = _ORDINAL.match(text, start) is not None
         start = _paragraph_opening(text, start, end)
@@ -432,7 +433,7 @@ _RESPONSIBLE = re.compile(
 _RESPONSIBLE_END = re.compile(r"[。；;）)\n]")
 
 
-def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
+def _responsible(af: "ArticleFacts", ex: Extraction, paragraphs: list[tuple[int, int]]) -> None:
     """责任单位：A、B / （牵头单位：A；配合单位：B）: the bodies named after a
     label of responsibility run the item the label closes: the program the
     paragraph opens with (（一）城镇老旧小区改造。…责任单位：市住建局。),
@@ -444,7 +445,7 @@ def _responsible(af: "ArticleFacts", ex: Extraction) -> None:
     bodies = [f for f in af.found if (_is(f, "Agency") or _is(f, "Organization")) and f.entity.name not in _MEDIA]
     if not progs or not bodies:
         return
-    for start, end in _paragraphs(text):
+    for start, end in paragraphs:
         labels = list(_RESPONSIBLE.finditer(text, start, end))
         if not labels:
             continue
