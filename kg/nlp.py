@@ -10,6 +10,7 @@ import contextlib
 import io
 import logging
 import threading
+from itertools import accumulate
 from typing import NamedTuple
 
 _lock = threading.Lock()
@@ -23,6 +24,9 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+_new_token = tuple.__new__
 
 
 def _user_words() -> list[str]:
@@ -79,14 +83,10 @@ def in_dictionary(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Segment ``text``; every token slices back: ``text[t.start:t.end] == t.text``."""
-    tokens = []
-    append = tokens.append
-    start = 0
-    for word in tokenizer().lcut(text):
-        end = start + len(word)
-        append(Token(word, start, end))
-        start = end
-    return tokens
+    words = tokenizer().lcut(text)
+    ends = list(accumulate(map(len, words)))
+    # tuple.__new__ skips the named tuple's Python-level constructor: half the cost per token
+    return [_new_token(Token, t) for t in zip(words, [0, *ends[:-1]], ends)]
 
 
 def cut(text: str) -> list[str]:

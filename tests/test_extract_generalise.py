@@ -1226,3 +1226,16 @@ def test_agencies_of_data_and_urban_renewal_and_a_chain_of_joint_actors():
 ])
 def test_programs_a_park_or_belt_being_built_is_a_work(text, expected):
     assert names(text) == expected
+
+
+def test_programs_a_quoted_target_is_not_a_work():
+    text = "确保一季度实现“开门红”、上半年实现“双过半”，全年安全生产“零事故”。全市推行“明厨亮灶”。"
+    found = names(text)
+    assert not {"开门红", "双过半", "零事故"} & set(found)
+    assert "明厨亮灶" in found
+
+
+def test_programs_a_work_named_with_gongzuo_is_also_called_without_it():
+    ex = page("晋城市人社局全面开展职业技能等级认定工作，今年已认定1200人。")
+    prog = next(e for e in ex.entities if e.type == "Program" and "职业技能等级认定" in e.name)
+    assert {"职业技能等级认定", "职业技能等级认定工作"} <= {prog.name} | prog.aliases

@@ -641,6 +641,8 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
         name = chosen[key]
         ent = reg.get("Program", name, name)
         ent.aliases |= names_by_key[key]
+        # 职业技能等级认定工作 is also called 职业技能等级认定
+        ent.aliases |= {n[:-2] for n in names_by_key[key] if n.endswith("工作") and len(n) >= 6}
         ent.articles.add(idx)
         af = by_index[idx]
         af.found.append(Found(ent, pm.start, pm.end, "Program", pm.text))

@@ -229,5 +229,8 @@ GENERIC_PROGRAM_WORDS: frozenset[str] = frozenset(
         "主体工程", "配套工程", "附属工程", "龙头项目", "补偿方案", "问题整改", "督察",
         # fields of work rather than programs
         "疫情防控", "防控", "传染病防控",
+        # targets and results a work is to reach, not works (确保一季度实现“开门红”)
+        "开门红", "双过半", "时间过半、任务过半", "全年红", "满堂红", "全面开花",
+        "零事故", "零伤亡", "零发案", "零投诉", "零上访", "零死亡", "零感染",
     }
 )
