@@ -1239,3 +1239,23 @@ def test_programs_a_work_named_with_gongzuo_is_also_called_without_it():
     ex = page("晋城市人社局全面开展职业技能等级认定工作，今年已认定1200人。")
     prog = next(e for e in ex.entities if e.type == "Program" and "职业技能等级认定" in e.name)
     assert {"职业技能等级认定", "职业技能等级认定工作"} <= {prog.name} | prog.aliases
+
+
+def test_relations_a_role_verb_governs_the_program_right_after_it():
+    ex = page("结合2024年“春风行动”，县人社局还联合县总工会、县妇联举办专场招聘会4场。")
+    t = triples(ex)
+    assert ("妇女联合会", "organizes", "专场招聘会") in t
+    assert not any(p == "organizes" and o == "春风行动" for _, p, o in t)
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("结合2024年“春风行动”，县人社局举办专场招聘会4场。", "专场招聘会", "春风行动"),
+    ("以“民法典宣传月”为契机，市司法局开展送法下乡活动。", "送法下乡活动", "民法典宣传月"),
+])
+def test_relations_an_opening_clause_names_the_wider_work_of_the_sentence(text, part, whole):
+    assert (part, "partOfProgram", whole) in triples(page(text))
+
+
+def test_relations_a_work_named_after_a_comma_is_no_frame():
+    t = triples(page("市住建局推进老旧小区改造，结合雨污分流工程同步施工。"))
+    assert not any(p == "partOfProgram" and o == "雨污分流工程" for _, p, o in t)

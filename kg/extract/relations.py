@@ -98,9 +98,12 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                                                    and a.end - a.start > b.end - b.start for a in actors)]
             if not actors:
                 continue
-            # the program of the sentence before the cue (本次活动由…主办), else the one after it
-            target = next((p for p in reversed(progs) if p.end <= m.start() and not clause_start <= p.start < m.start()
-                           or p.kind == "pronoun" and p.end <= m.start()), None)
+            # the program the cue governs (举办专场招聘会, 主办的P), else the program of the
+            # sentence before the cue (本次活动由…主办), else the one after it
+            target = next((p for p in progs if m.end() <= p.start <= m.end() + 1
+                           and text[m.end() : p.start] in ("", "了", "的")), None)
+            target = target or next((p for p in reversed(progs) if p.end <= m.start() and not clause_start <= p.start < m.start()
+                                     or p.kind == "pronoun" and p.end <= m.start()), None)
             target = target or next((p for p in progs if p.start >= m.end()), None)
             program = target.entity if target else af.main_program
             if program is None:
@@ -647,15 +650,31 @@ def _serving_frames(text: str, sent, progs) -> list[tuple]:
     return out
 
 
+# a clause that opens a sentence with the wider work the rest of it serves:
+# 结合2024年“春风行动”，…; 以“民法典宣传月”为契机，…
+_FRAME_OPENERS = ("在", "结合", "围绕", "以")  # not 借助/依托: a means, not a frame
+_FRAME_LEAD = re.compile(rf"({'|'.join(_FRAME_OPENERS)})(?:(?:19|20)\d\d年(?:度)?)?[“「]?$")
+_FRAME_CLOSE = re.compile(r"[”」]?(?:工作)?(?:(?:过程)?中|方面)?[，,]")
+_OCCASION_CLOSE = re.compile(r"[”」]?(?:工作)?为(?:契机|抓手|载体|牵引)[，,]")
+
+
 def _settings(text: str, sent, progs) -> list[tuple]:
-    """(wider program, the programs named after it in the sentence) for 在B中，…A…"""
+    """(wider program, the programs named after it in the sentence) for 在B中，…A…,
+    结合B，…A… and 以B为契机，…A…"""
     out = []
     for p in progs:
-        if p.kind == "pronoun" or text[max(sent.start, p.start - 1) : p.start] != "在":
+        if p.kind == "pronoun":
             continue
-        if p.start - 1 > sent.start and text[p.start - 2] not in "，,。；;：: ）)\n":
+        lead = _FRAME_LEAD.search(text, sent.start, p.start)
+        if lead is None:
             continue
-        if not SETTING_AFTER.match(text, p.end):  # 在 B 中 / 在 B 工作中 / 在 B 过程中
+        opener, at = lead.group(1), lead.start()
+        if at > sent.start and text[at - 1] not in "，,。；;：: ）)\n":
+            continue
+        if opener == "在":
+            if not SETTING_AFTER.match(text, p.end):  # 在 B 中 / 在 B 工作中 / 在 B 过程中
+                continue
+        elif not (_OCCASION_CLOSE if opener == "以" else _FRAME_CLOSE).match(text, p.end):
             continue
         parts = [q.entity for q in progs if q.start > p.end and q.entity is not p.entity and q.kind != "pronoun"]
         if parts:
