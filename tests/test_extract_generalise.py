@@ -1259,3 +1259,24 @@ def test_relations_an_opening_clause_names_the_wider_work_of_the_sentence(text, 
 def test_relations_a_work_named_after_a_comma_is_no_frame():
     t = triples(page("市住建局推进老旧小区改造，结合雨污分流工程同步施工。"))
     assert not any(p == "partOfProgram" and o == "雨污分流工程" for _, p, o in t)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("检查了平遥县鑫盛烟花爆竹批发有限公司和山西平遥宏远铸造有限公司。",
+     {"平遥县鑫盛烟花爆竹批发有限公司", "山西平遥宏远铸造有限公司"}),
+    ("重点检查平遥县古城假日酒店、平遥县汇丰商贸城等人员密集场所。", {"平遥县古城假日酒店", "平遥县汇丰商贸城"}),
+    ("该局联合平遥县职业教育中心开设培训班。", {"平遥县职业教育中心"}),
+])
+def test_organizations_a_firm_is_place_trade_name_trade_and_form(text, expected):
+    assert expected <= labels(page(text), "Organization")
+
+
+def test_organizations_no_firm_name_over_a_function_word_or_a_verb():
+    orgs = labels(page("平遥县检查组走访了宏远铸造有限公司。"), "Organization")
+    assert not any(o.startswith("平遥") for o in orgs)
+
+
+def test_places_a_housing_compound_named_after_a_body_is_a_place_not_the_body():
+    ex = page("今年改造的小区为：曙光小区、税务局家属院、农机公司家属院、棉纺厂家属院。")
+    assert {"税务局家属院", "农机公司家属院", "棉纺厂家属院"} <= labels(ex, "Place")
+    assert not labels(ex, "Agency") and not labels(ex, "Organization")

@@ -530,6 +530,27 @@ _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
+# characters that end what stands before a firm's trade name (…的宏远铸造有限公司)
+_NOT_IN_TRADE_NAME = frozenset("的在和与及对向从为是了把被将由于等")
+
+
+def _registered_start(text: str, tokens: TokenIndex, places: list[Mention], begin: int) -> int:
+    """A company is registered as place + trade name + trade + legal form
+    (平遥县|鑫盛|烟花爆竹批发有限公司, 山西平遥|宏远|铸造有限公司): a place a few
+    characters before the scanned start opens the name when what lies between
+    is a trade name (no function word, no verb of two characters or more)."""
+    before = [p for p in places if p.level != "feature" and 0 < begin - p.end <= 4]
+    if not before:
+        return begin
+    place = max(before, key=lambda p: p.end)
+    gap = text[place.end : begin]
+    if not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_TRADE_NAME for c in gap):
+        return begin
+    if any(len(t.text) >= 2 and nlp.pos(t.text).startswith("v") for t in tokens.within(place.end, begin)):
+        return begin
+    return place.start
+
+
 def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies: list[OrgMention]) -> list[OrgMention]:
     """Organisations: a name stem (which may hold a place) + an organisation suffix."""
     global _ORG_RE
@@ -556,6 +577,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         inside = [p for p in places if p.start < begin < p.end <= s]
         if inside:
             begin = inside[0].start
+        if LEGAL_FORM.search(m.group()) is not None or org_lex.ORG_SUFFIX_KINDS.get(m.group()) == "retail":
+            begin = _registered_start(text, tokens, places, begin)
         while (before := next((p for p in places if p.end == begin and p.level != "feature"), None)) is not None:
             begin = before.start
         # a verb inside the span ends what stands before the name: 改扩建|清城区凤城第二小学,

@@ -118,6 +118,10 @@ def _verb_readings_dropped(text: str, mentions: list[Mention], home) -> list[Men
 
 # --- per article ---------------------------------------------------------------
 
+# housing a body built for its staff, named after it (a residential compound, not the body)
+_COMPOUND_OF_BODY = ("家属院", "家属楼", "家属区", "宿舍区", "宿舍楼", "职工宿舍", "生活区")
+
+
 def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     text = art.text
     tokens = TokenIndex(text)
@@ -130,6 +134,8 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     agencies = orgs.agency_mentions(text, admin, tokens)
     organizations = orgs.org_mentions(text, tokens, admin, agencies)
     for om in agencies + organizations:
+        if text.startswith(_COMPOUND_OF_BODY, om.end):
+            continue  # 税务局家属院, 棉纺厂宿舍: a housing compound named after a body (a place)
         ent = _org_entity(reg, om, af, text, home_div)
         if ent is None:
             continue

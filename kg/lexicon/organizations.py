@@ -205,6 +205,7 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "职业学校": "education",
     "职业中学": "education",
     "职业技术教育中心": "education",
+    "职业教育中心": "education",
     "技工学校": "education",
     "技师学院": "education",
     "卫生学校": "education",
@@ -325,6 +326,10 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "饭店": "retail",
     "餐厅": "retail",
     "影城": "retail",
+    "商贸城": "retail",
+    "商城": "retail",
+    "农贸市场": "retail",
+    "批发市场": "retail",
     "4S店": "retail",
     # religious
     "寺": "religious",
