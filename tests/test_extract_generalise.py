@@ -1280,3 +1280,16 @@ def test_places_a_housing_compound_named_after_a_body_is_a_place_not_the_body():
     ex = page("今年改造的小区为：曙光小区、税务局家属院、农机公司家属院、棉纺厂家属院。")
     assert {"税务局家属院", "农机公司家属院", "棉纺厂家属院"} <= labels(ex, "Place")
     assert not labels(ex, "Agency") and not labels(ex, "Organization")
+
+
+def test_programs_a_kind_of_works_is_no_program():
+    found = names("今年签约工业项目12个、农业项目5个、教育类项目3个，医院项目加快推进，雪亮工程全面建成。")
+    assert found == ["雪亮工程"]
+    assert names("我市2024年为民办实事项目进展顺利") == ["2024年为民办实事项目"]
+
+
+def test_agencies_a_government_named_with_and_without_renmin_is_one():
+    ex = page("2月26日，市人民政府召开第42次常务会议。会议由市政府主要负责人主持。签约仪式由曲靖市人民政府主办。")
+    govs = [e for e in ex.entities if e.type == "Agency" and e.name.endswith("人民政府")]
+    assert [e.name for e in govs] == ["曲靖市人民政府"]
+    assert {"市政府", "市人民政府"} <= govs[0].aliases

@@ -466,7 +466,8 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     else:
         name = jur.name + stem
         aliases = {surface, jur.name + om.surface_stem} | om.aliases
-    ent = reg.get(type_, f"{jur.key}:{stem}", name)
+    # 市人民政府 and 市政府 are one government
+    ent = reg.get(type_, f"{jur.key}:{'人民政府' if kind == 'government' else stem}", name)
     ent.aliases |= {a for a in aliases if a}
     if type_ == "Agency":
         ent.jurisdiction = jur

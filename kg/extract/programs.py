@@ -149,12 +149,28 @@ _BARE_COUNT = re.compile(
     r"(?:(?:[\d.]+|[一二三四五六七八九十两几多]+)\s*[个项批类件座]?)?(?:镇村|村级|县级|市级|省级|区级)?")
 
 
+# what is done with works of a kind (签约工业项目, 储备农业项目)
+_KIND_VERBS = ("签约", "新签", "储备", "谋划", "招引", "引进", "开工", "竣工", "落地", "入库", "在建", "续建")
+
+
+def _kind_of_works(specific: str) -> bool:
+    """工业, 教育类, 卫生健康类 (a verb may stand before: 签约|工业): a kind of works."""
+    if specific.endswith("类"):
+        return True
+    if specific.startswith(_KIND_VERBS) and len(specific) > 2:
+        specific = specific[2:]
+    return nlp.in_dictionary(specific) and nlp.pos(specific)[:1] in ("n", "v", "a", "b") \
+        and nlp.pos(specific) not in ("nr", "nz", "ns", "nt")
+
+
 def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
     if head in ("项目", "工程") and _BARE_COUNT.fullmatch(specific):
         return True  # 24个项目, 86个项目: a number of works, not a name
+    if head == "项目" and _kind_of_works(specific):
+        return True  # 工业项目, 教育类项目, 医院项目, 签约工业项目: a kind of works, not one of them
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
     if name in generic or specific in generic or name.endswith(_IDIOMS):
         return True
