@@ -1293,3 +1293,22 @@ def test_agencies_a_government_named_with_and_without_renmin_is_one():
     govs = [e for e in ex.entities if e.type == "Agency" and e.name.endswith("人民政府")]
     assert [e.name for e in govs] == ["曲靖市人民政府"]
     assert {"市政府", "市人民政府"} <= govs[0].aliases
+
+
+@pytest.mark.parametrize("names_, merged", [
+    (["2024年平遥县城镇老旧小区改造项目", "2024年城镇老旧小区改造"], True),
+    (["平遥县2025年度城乡居民基本医疗保险集中征缴工作", "2025年度城乡居民医保集中征缴工作"], True),
+    (["故城县农村公路改造工程", "景县农村公路改造工程"], False),
+])
+def test_programs_variants_before_the_head_and_with_short_terms_are_one(names_, merged):
+    from kg.extract.resolve import merge_program_names
+
+    keys = merge_program_names(names_)
+    assert (len(set(keys.values())) == 1) is merged
+
+
+def test_programs_a_count_of_events_and_who_hands_out_how_are_not_the_name():
+    assert names("还将在洪善镇、段村镇各举办一场乡村振兴专场招聘会。") == ["乡村振兴专场招聘会"]
+    assert "文旅消费券" in names("县商务局联合县文旅局分3轮发放文旅消费券200万元。")
+    assert "衡水市政府消费券发放活动" in names("开展衡水市政府消费券发放活动。")
+    assert "一期污水处理厂建设项目" in names("启动一期污水处理厂建设项目。")

@@ -101,7 +101,7 @@ _LEAD_WORDS = sorted((w for w in VERBS | ADVERBS | frozenset(getattr(lex, "LEADI
 
 _LEAD_COUNT = re.compile(
     r"^(?:[类种批大]?[\d.]+\s*(?:个|项|条|座|所|名|家|件|张|套|户|批|种|类|大|支|方面)|[个条座所名家件张套户批种类支](?!\d)"
-    r"|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大]{1,2}|整体|各|该)"
+    r"|[一二三四五六七八九十两几多][个项条座所名家件张套户批种类大场次轮]{1,2}(?!性)|整体|各|该)"
 )
 
 
@@ -133,7 +133,17 @@ def _clean(name: str) -> str:
     # an aspect particle or a frequency left of the name (开展了|…, 组织了多次|…)
     while (m := _PARTICLE_LEAD.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end() :]
+    # what is handed out is the name, not who hands it out how (…分3轮发放|文旅消费券);
+    # 消费券发放活动 keeps its verb: only a head follows it
+    m = None
+    for m in _HANDING_OUT.finditer(name):
+        pass
+    if m is not None and m.start() > 0 and len(name) - m.end() >= 3 and not head_regex().fullmatch(name[m.end() :]):
+        name = name[m.end() :]
     return name
+
+
+_HANDING_OUT = re.compile("发放|发行|兑付|投放|派发")
 
 
 _ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五]|首先|其次|(?:以下|下文)?简称(?:为)?)")

@@ -20,6 +20,9 @@ _WEAK_TAILS = ("编制工作", "建设", "工作", "任务", "工作会议",
                "安全服务", "安全管理", "质量管理", "运行管理", "运维管理", "管理", "服务", "验收", "监管")
 _SWAP_HEADS = {"工程": "项目", "项目": "工程"}
 _YEAR = re.compile(r"^(?:19|20)\d\d年(?:度)?")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d年(?:度)?")  # 平遥县2025年度…征缴工作 ≡ …征缴工作
+# the short forms a program's terms are written in as well
+_TERM_SHORT_FORMS = (("基本医疗保险", "医保"), ("医疗保险", "医保"), ("基本养老保险", "养老保险"))
 
 
 @dataclass
@@ -103,7 +106,9 @@ _OWNER_INFIX = re.compile(r"(?<=项)(?:市|县|区|省)政府")
 def program_key(name: str) -> str:
     """The identity of a program name: year, owner and weak tails removed, 工程 ≡ 项目
     (衡水市2021年20项民生实事 ≡ 全市20项民生实事; 25项市政府民生实事项目 ≡ 25项民生实事)."""
-    key = _YEAR.sub("", name).replace("主题实践活动", "实践活动")  # …主题实践活动 ≡ …实践活动
+    key = _ANY_YEAR.sub("", name).replace("主题实践活动", "实践活动")  # …主题实践活动 ≡ …实践活动
+    for full, short in _TERM_SHORT_FORMS:
+        key = key.replace(full, short)  # 城乡居民基本医疗保险 ≡ 城乡居民医保
     if re.search(r"\d+项", key):
         key = _OWNER_INFIX.sub("", _OWNER.sub("", key))
         key = re.sub(r"实事项目$", "实事", key)
@@ -116,6 +121,11 @@ def program_key(name: str) -> str:
             key = key[: -len(head)] + "工程"
             break
     return key
+
+
+def _without_head(key: str) -> str:
+    """A key without its 工程 head (keys write 项目 as 工程)."""
+    return key[:-2] if key.endswith("工程") else key
 
 
 def _ends_with_head(name: str) -> bool:
@@ -155,7 +165,9 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     for short in distinct:
         if len(short) < 6:
             continue
-        longer = [k for k in distinct if k != short and k.endswith(short) and len(k) > len(short)]
+        # (城镇老旧小区改造 of 平遥县城镇老旧小区改造项目: the tail before the head)
+        longer = [k for k in distinct if k != short and len(k) > len(short)
+                  and (k.endswith(short) or _without_head(k).endswith(short))]
         if len(longer) == 1:
             alias_of[short] = alias_of.get(longer[0], longer[0])
     # a quoted name without a head and the same name with one (“一枚印章管审批” and
