@@ -1312,3 +1312,22 @@ def test_programs_a_count_of_events_and_who_hands_out_how_are_not_the_name():
     assert "文旅消费券" in names("县商务局联合县文旅局分3轮发放文旅消费券200万元。")
     assert "衡水市政府消费券发放活动" in names("开展衡水市政府消费券发放活动。")
     assert "一期污水处理厂建设项目" in names("启动一期污水处理厂建设项目。")
+
+
+@pytest.mark.parametrize("text", [
+    "县文旅局还发放消费券。平遥县文化和旅游局推出精品线路3条。",
+    "平遥县文化和旅游局推出精品线路3条。县文旅局还发放消费券。",
+])
+def test_agencies_one_department_under_the_name_written_in_full_and_its_abbreviation(text):
+    ex = page(text)
+    bureaus = [e for e in ex.entities if e.type == "Agency" and "旅游" in e.name]
+    assert [e.name for e in bureaus] == ["平遥县文化和旅游局"]
+    assert "县文旅局" in bureaus[0].aliases
+
+
+def test_relations_the_headline_program_is_located_in_the_features_its_article_lists():
+    ex = extract_page(parse_page(
+        "平遥县老旧小区改造项目开工\n\n本报讯 今年改造的小区分别为：曙光小区、柳园小区、税务局家属院。\n",
+        "compounds.txt"))
+    located = {o for s, p, o in triples(ex) if p == "locatedIn"}
+    assert {"曙光小区", "柳园小区", "税务局家属院"} <= located

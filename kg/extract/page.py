@@ -466,8 +466,12 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     else:
         name = jur.name + stem
         aliases = {surface, jur.name + om.surface_stem} | om.aliases
-    # 市人民政府 and 市政府 are one government
-    ent = reg.get(type_, f"{jur.key}:{'人民政府' if kind == 'government' else stem}", name)
+    # 市人民政府 and 市政府 are one government; 县文旅局 and 县文化和旅游局 one bureau
+    ident = "人民政府" if kind == "government" else agency_lex.department_family(stem)
+    ent = reg.get(type_, f"{jur.key}:{ident}", name)
+    if ent.name != name and om.surface_stem in agency_lex.DEPARTMENT_FAMILY and om.surface_stem == stem:
+        # the name as the page writes it in full, not the one an abbreviation was read as
+        ent.name = name
     ent.aliases |= {a for a in aliases if a}
     if type_ == "Agency":
         ent.jurisdiction = jur

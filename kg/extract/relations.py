@@ -265,7 +265,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         for f in af.found:
             if any(g.start == f.end and _inside(g.entity, f.entity) for g in named):
                 continue  # the chain 衡水高新区大麻森乡 names its last link
-            if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture"):
+            if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture", "feature"):
                 sent = _sentence_at(art, f.start)
                 if sent is not None and any(_is(g, "Program") and g.kind != "pronoun" and g.entity is not af.headline_program
                                             and sent.start <= g.start < sent.end for g in af.found):

@@ -1666,6 +1666,32 @@ LEVEL_PREFIXES: dict[str, str] = {
 }
 
 
+# one department under the names different places give it since the 2018
+# reform (a county has one culture-and-tourism bureau, whatever it is called)
+_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("文化和旅游局", "文化广电和旅游局", "文化广电旅游局", "文化旅游局", "文化广电体育和旅游局",
+     "文化旅游体育局", "文化体育和旅游局", "文化和旅游体育局", "文化广电新闻出版旅游局"),
+    ("发展和改革局", "发展改革局"),
+    ("发展和改革委员会", "发展改革委员会"),
+    ("卫生健康局", "卫生和健康局"),
+    ("卫生健康委员会", "卫生和健康委员会"),
+    ("自然资源和规划局", "自然资源局", "自然资源和规划分局"),
+    ("住房和城乡建设局", "住房城乡建设局", "住房和城乡建设管理局"),
+    ("行政审批局", "行政审批服务局", "行政审批和政务信息管理局"),
+    ("人力资源和社会保障局", "人力资源社会保障局"),
+)
+DEPARTMENT_FAMILY: dict[str, str] = {name: family[0] for family in _FAMILIES for name in family}
+
+
+def department_family(stem: str) -> str:
+    """The identity of a department stem: its family's first name, or itself.
+
+    >>> department_family("文化广电和旅游局"), department_family("商务局")
+    ('文化和旅游局', '商务局')
+    """
+    return DEPARTMENT_FAMILY.get(stem, stem)
+
+
 def canonical_department(name: str) -> str | None:
     """The canonical stem a department stem or short form stands for.
 
