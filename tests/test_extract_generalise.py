@@ -1331,3 +1331,13 @@ def test_relations_the_headline_program_is_located_in_the_features_its_article_l
         "compounds.txt"))
     located = {o for s, p, o in triples(ex) if p == "locatedIn"}
     assert {"曙光小区", "柳园小区", "税务局家属院"} <= located
+
+
+def test_relations_partners_named_at_the_opening_of_a_sentence_run_its_program():
+    t = triples(page("二是联合县市场监督管理局开展秋季种子市场专项检查。"))
+    assert any(s.endswith("市场监督管理局") and p == "runs" and o == "秋季种子市场专项检查" for s, p, o in t)
+
+
+def test_programs_a_measure_word_that_opens_a_word_stays():
+    assert names("会同县妇联举办家政服务员培训班6期。") == ["家政服务员培训班"]
+    assert names("新建户外健身器材项目。") == ["户外健身器材项目"]

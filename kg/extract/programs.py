@@ -115,8 +115,8 @@ def _clean(name: str) -> str:
     name = strip_quotes(_ORDINAL_LEAD.sub("", name))
     # (5大类20条便民服务: counts one after another)
     while (m := None if quoted_start else _LEAD_COUNT.match(name)) and len(name) - m.end() >= 4 \
-            and not re.match(r"^\d+项", name):
-        name = name[m.end() :]
+            and not re.match(r"^\d+项", name) and not (m.end() == 1 and nlp.in_dictionary(name[:2])):
+        name = name[m.end() :]  # (a measure word alone, but not the first of a word: 家政, 种植, 户外)
     m = _AMOUNT.match(name)
     if m and m.end() < len(name) and "元" in m.group():
         name = name[m.end() :]

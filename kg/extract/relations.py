@@ -150,6 +150,25 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     if cue is not None and not any(sent.start <= f.start < cue.start() for f in here if f.kind != "pronoun"):
                         add(ex, af.lead_agency, "runs", p.entity, ev)
 
+        # 2e. 二是联合县市场监管局开展P / 会同县民政局、县残联，…: a sentence that opens with
+        # the partners its unnamed actor works with; the partners run the sentence's
+        # programs, or the item the sentence is under
+        if subject is None:
+            opening = _JOINT_OPENING.match(text, _paragraph_opening(text, sent.start, sent.end) if sent.start == _line_start(text, sent.start) else sent.start)
+            if opening is not None:
+                partners, at = [], opening.end()
+                for b in bodies:
+                    if b.start < at:
+                        continue
+                    if b.start - at > 1 or (b.start > at and text[at] not in "、和及与"):
+                        break
+                    partners.append(b)
+                    at = b.end
+                targets = [p.entity for p in progs if p.start >= at] or ([item] if item is not None else [])
+                for b in partners:
+                    for program in targets:
+                        add(ex, b.entity, "runs", program, ev)
+
         # 2d. 记者从A获悉，…P: the agency that reports the work is the one doing it
         for m in _SOURCE.finditer(text, sent.start, sent.end):
             for b in bodies:
@@ -272,6 +291,14 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     continue  # a place named with another program is that program's (东城街道旧厂房连片改造项目)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
+
+
+# what opens a sentence whose actor works with partners it names (还联合, 同时会同)
+_JOINT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|还|并|此外)?[，,]?(?:积极|主动)?(?:联合|会同|协调|携手|配合)")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 # an ordinal: 一是, （二）, 三、, 4.
