@@ -1341,3 +1341,12 @@ def test_relations_partners_named_at_the_opening_of_a_sentence_run_its_program()
 def test_programs_a_measure_word_that_opens_a_word_stays():
     assert names("会同县妇联举办家政服务员培训班6期。") == ["家政服务员培训班"]
     assert names("新建户外健身器材项目。") == ["户外健身器材项目"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("宣威市第八中学新建项目总投资4.6亿元。", "宣威市第八中学新建项目"),
+    ("曲靖市中医医院传承创新综合楼建设项目总投资3.6亿元。", "曲靖市中医医院传承创新综合楼建设项目"),
+    ("云南乌蒙山食品有限公司签约宣威火腿精深加工产业园项目。", "宣威火腿精深加工产业园项目"),
+])
+def test_programs_a_schools_or_firms_own_works_are_named_after_it_but_not_its_acts(text, expected):
+    assert expected in labels(page(text), "Program")

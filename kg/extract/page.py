@@ -175,6 +175,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     _drop_short_forms_inside(af, features, art.index)
 
     bodies = [(f.start, f.end) for f in af.found if f.kind in ("Agency", "Organization")]
+    firms = {(f.start, f.end) for f in af.found if f.kind == "Organization"}
     mentions = []
     for p in programs_mod.program_mentions(text, tokens):
         if any(a <= p.start and p.end <= b for a, b in bodies):
@@ -185,8 +186,14 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         # work is named after its owner (浙江华友钴业|股份有限公司年产5万吨…项目)
         owner = min(((a, b) for a, b in bodies if a <= p.start < b < p.end), default=None)
         if owner is not None:
-            # …but the owner's act is not part of the work's name (县农商银行|发放贷款)
+            # …but the owner's act is not part of the work's name (县农商银行|发放贷款,
+            # 某公司|签约|…项目), except in the name of a school's or a firm's own works
+            # (宣威市第八中学新建项目, 曲靖市中医医院传承创新综合楼建设项目)
             after_owner = programs_mod.lead_verb(text[owner[1] : p.end]) or _owner_verb(tokens, owner[1], p.end)
+            if owner in firms and p.head in ("项目", "工程", "建设项目") and after_owner and (
+                    programs_mod.head_regex().fullmatch(text[owner[1] + after_owner : p.end])
+                    or text[owner[1] : owner[1] + after_owner] not in _FIRM_ACTS):
+                after_owner = 0
             if after_owner or owner[0] < p.start:
                 p = programs_mod.restart(text, p, owner[1] + after_owner if after_owner else owner[0])
                 if p is None:
@@ -200,6 +207,10 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
         program_names.append((art.index, pm))
     _drop_short_forms_inside(af, mentions, art.index, levels=("province", "prefecture"))  # 北京 in 北京冬奥会
     af.found.sort(key=lambda f: (f.start, -f.end))
+
+
+# what a firm does with works that are not its own name's part (某公司签约…项目)
+_FIRM_ACTS = frozenset("签约 签订 投资 投建 实施 启动 推进 开工 承建 建设 引进 谋划 申报 完成 开展 举办 发放 办理 提供".split())
 
 
 def _owner_verb(tokens: TokenIndex, at: int, end: int) -> int:
