@@ -1350,3 +1350,10 @@ def test_programs_a_measure_word_that_opens_a_word_stays():
 ])
 def test_programs_a_schools_or_firms_own_works_are_named_after_it_but_not_its_acts(text, expected):
     assert expected in labels(page(text), "Program")
+
+
+def test_organizations_a_function_word_before_a_place_ends_a_name_the_words_ran_across():
+    orgs = labels(page("整合师宗县妇幼保健院和竹基镇中心卫生院、彩云镇卫生院。建成后召夸镇中心卫生院可提供床位80张。"),
+                  "Organization")
+    assert {"师宗县妇幼保健院", "竹基镇中心卫生院", "召夸镇中心卫生院"} <= orgs
+    assert not any("和" in o or o.startswith("后") for o in orgs)

@@ -530,6 +530,8 @@ _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
+# function words no name holds before a place inside it
+_ENDS_A_NAME = frozenset("和及与后前在对从向至、的")
 # characters that end what stands before a firm's trade name (…的宏远铸造有限公司)
 _NOT_IN_TRADE_NAME = frozenset("的在和与及对向从为是了把被将由于等")
 
@@ -565,8 +567,9 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
     out: list[OrgMention] = []
     for m in _ORG_RE.finditer(text):
         s, e = m.start(), m.end()
-        if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]):
-            continue
+        if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]) \
+                and not (text[e] in "和及与" and any(p.start == e + 1 for p in places)):
+            continue  # (…保健院|和|竹基镇…, cut as 院和竹: a conjunction before a place ends the name)
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
         begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS,
@@ -581,6 +584,12 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             begin = _registered_start(text, tokens, places, begin)
         while (before := next((p for p in places if p.end == begin and p.level != "feature"), None)) is not None:
             begin = before.start
+        # 妇幼保健院和|竹基镇中心卫生院, 建成后|召夸镇中心卫生院 (cut by the words 院和竹, 后召):
+        # a function word before a place inside the name ends what stands before it
+        after_word = [p for p in places if begin < p.start < s and p.end <= s and p.level != "feature"
+                      and any(c in _ENDS_A_NAME for c in text[begin : p.start])]
+        if after_word:
+            begin = max(after_word, key=lambda p: p.start).start
         # a verb inside the span ends what stands before the name: 改扩建|清城区凤城第二小学,
         # 聘请|四川蜀禾工程监理有限公司 (the name starts with the place after the verb)
         acts = [t for t in tokens.within(begin, s) if t.start >= begin and len(t.text) >= 2
