@@ -1357,3 +1357,19 @@ def test_organizations_a_function_word_before_a_place_ends_a_name_the_words_ran_
                   "Organization")
     assert {"师宗县妇幼保健院", "竹基镇中心卫生院", "召夸镇中心卫生院"} <= orgs
     assert not any("和" in o or o.startswith("后") for o in orgs)
+
+
+def test_relations_units_of_a_body_by_suoshu_xiashu_and_sheza():
+    t = triples(page("县住建局所属县建设工程质量监督站开展巡查。县医保局下属县医疗保险服务中心组织开展宣传活动。"
+                     "设在市水务局的市河长办负责调度。"))
+    subs = {(s, o) for s, p, o in t if p == "subOrganizationOf"}
+    assert any(s.endswith("医疗保险服务中心") and o.endswith("医疗保障局") for s, o in subs)
+    assert any(s.endswith("河长制办公室") and o.endswith("水务局") for s, o in subs)
+
+
+def test_agencies_branches_listed_after_the_first_are_the_same_bodys():
+    ex = page("曲靖市生态环境局沾益分局、麒麟分局、陆良分局分别对辖区排污口开展排查。")
+    t = triples(ex)
+    for branch in ("沾益分局", "麒麟分局", "陆良分局"):
+        assert ("曲靖市生态环境局" + branch, "subOrganizationOf", "曲靖市生态环境局") in t
+    assert not any(e.name == "陆良县分局" for e in ex.entities)

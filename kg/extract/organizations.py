@@ -433,8 +433,12 @@ def _congresses(text: str, place_end: dict[int, Mention], out: list[OrgMention])
 _UNIT_RUNS_ON = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大队|中队|支队|分局|派出所|科|室|股|所|站|中心|队)(?![\u4e00-\u9fff]{0,1}[悉示介])")
 
 
+_LISTED_UNITS = ("分局", "支队", "大队", "中队", "派出所", "分院", "分行", "支行")
+
+
 def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
-    out = []
+    out: list[OrgMention] = []
+    siblings: list[OrgMention] = []
     for om in mentions:
         out.append(om)
         if om.kind == "central":
@@ -452,8 +456,24 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
             sub.level_hint = om.level_hint
             sub.pronoun = om.pronoun
             out.append(sub)
+            # 曲靖市生态环境局沾益分局、麒麟分局、陆良分局: the units listed after it are
+            # units of the same body
+            at = after
+            while text[at : at + 1] == "、" and (n := _SUBUNIT_RE.match(text, at + 1)) is not None \
+                    and n.group().endswith(_LISTED_UNITS) and m.group().endswith(_LISTED_UNITS):
+                if n.end() < len(text) and NAME_CHAR.match(text[n.end()]) and _UNIT_RUNS_ON.match(text, n.end()):
+                    break
+                sibling = OrgMention("Agency", at + 1, n.end(), n.group(), "sub", n.group(), n.group())
+                sibling.parent = parent
+                sibling.jurisdiction = om.jurisdiction
+                sibling.level_hint = om.level_hint
+                sibling.pronoun = om.pronoun
+                siblings.append(sibling)
+                at = n.end()
             parent = sub
-    return out
+    taken = [(o.start, o.end) for o in siblings]
+    out = [o for o in out if not any(a < o.end and o.start < b for a, b in taken)]
+    return sorted(out + siblings, key=lambda o: o.start)
 
 
 # --- organisations -------------------------------------------------------------

@@ -169,6 +169,17 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     for program in targets:
                         add(ex, b.entity, "runs", program, ev)
 
+        # 2f. 县住建局所属B / 县医保局下属B / 设在市水务局的B: B is a unit of A
+        for a in bodies:
+            m = _UNIT_OF.match(text, a.end)
+            if m is None and text[max(0, a.start - 2) : a.start] == "设在":
+                m = re.compile("的").match(text, a.end)
+            if m is None:
+                continue
+            b = next((f for f in bodies if f.start == m.end() and f.entity is not a.entity), None)
+            if b is not None:
+                add(ex, b.entity, "subOrganizationOf", a.entity, ev)
+
         # 2d. 记者从A获悉，…P: the agency that reports the work is the one doing it
         for m in _SOURCE.finditer(text, sent.start, sent.end):
             for b in bodies:
@@ -293,6 +304,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
+# a body's own units named after it: 县住建局所属|平遥县建设工程质量安全监督站
+_UNIT_OF = re.compile(r"(?:所属|下属|直属|下设|内设)(?:的)?")
 # what opens a sentence whose actor works with partners it names (还联合, 同时会同)
 _JOINT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|还|并|此外)?[，,]?(?:积极|主动)?(?:联合|会同|协调|携手|配合)")
 
