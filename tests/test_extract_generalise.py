@@ -1373,3 +1373,18 @@ def test_agencies_branches_listed_after_the_first_are_the_same_bodys():
     for branch in ("沾益分局", "麒麟分局", "陆良分局"):
         assert ("曲靖市生态环境局" + branch, "subOrganizationOf", "曲靖市生态环境局") in t
     assert not any(e.name == "陆良县分局" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("平遥县城镇老旧小区改造项目开工。该项目已列入晋中市2024年民生实事项目。",
+     "平遥县城镇老旧小区改造项目", "晋中市2024年民生实事项目"),
+    ("县里举办高校毕业生专场招聘会。此次招聘会是全县2024年“金秋招聘月”系列活动的第三场。",
+     "高校毕业生专场招聘会", "2024年金秋招聘月系列活动"),
+    ("开展国庆节前安全生产大检查。此次检查是全县安全生产治本攻坚三年行动的一项重要内容。",
+     "国庆节前安全生产大检查", "安全生产治本攻坚三年行动"),
+    ("洪善镇将结合秋季村庄清洁行动，集中开展“清垃圾、清柴草、清杂物”行动。",
+     "清垃圾、清柴草、清杂物行动", "秋季村庄清洁行动"),
+    ("县人社局紧扣“人人持证、技能社会”建设，大力开展职业技能培训。", "职业技能培训", "人人持证、技能社会建设"),
+])
+def test_relations_a_work_listed_in_or_serving_a_wider_one(text, part, whole):
+    assert (part, "partOfProgram", whole) in triples(page(text))

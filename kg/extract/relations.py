@@ -670,7 +670,12 @@ _RANKED_IN = re.compile(r"(?:的)?(?:之一|重要内容|组成部分|项目库|
 
 
 # A 是 B 的生动体现: what follows the wider program B
-_EMBODIES = re.compile(r"(?:工作)?的(?:生动|具体|重要|有力|鲜活|集中)?(?:体现|实践|举措|内容|组成部分|抓手|缩影|载体)")
+_EMBODIES = re.compile(
+    r"[”」]?(?:工作)?的(?:一项|一个|一次)?(?:生动|具体|重要|有力|鲜活|集中)?"
+    r"(?:体现|实践|举措|内容|组成部分|一部分|一环|抓手|缩影|载体|第[一二三四五六七八九十\d]{1,3}[场站期批项])")
+
+
+_LISTED_IN = re.compile(r"(?:列入|纳入)(?:了)?(?:(?:19|20)\d\d年(?:度)?)?[“「]?$")
 
 
 def _serving_frames(text: str, sent, progs) -> list[tuple]:
@@ -687,12 +692,17 @@ def _serving_frames(text: str, sent, progs) -> list[tuple]:
             out.append((p, before[0].entity if before else None))
         elif cue_before.endswith(("助力", "服务于")) or (cue_before.endswith("为") and CONTRIBUTE_AFTER.match(text, p.end)):
             out.append((p, before[-1].entity if before else None))
+        elif _LISTED_IN.search(text, max(sent.start, p.start - 10), p.start) and not re.match(r"[”」]?(?:之一|等)", text[p.end : p.end + 3]):
+            # 该项目已列入晋中市2024年民生实事项目 (…之一 is read by its own rule)
+            out.append((p, before[-1].entity if before else None))
     return out
 
 
 # a clause that opens a sentence with the wider work the rest of it serves:
 # 结合2024年“春风行动”，…; 以“民法典宣传月”为契机，…
-_FRAME_OPENERS = ("在", "结合", "围绕", "以")  # not 借助/依托: a means, not a frame
+_FRAME_OPENERS = ("在", "结合", "围绕", "紧扣", "以")  # not 借助/依托: a means, not a frame
+# openers that may follow the clause's subject (洪善镇将结合秋季村庄清洁行动，…)
+_FRAME_AFTER_SUBJECT = ("结合", "围绕", "紧扣")
 _FRAME_LEAD = re.compile(rf"({'|'.join(_FRAME_OPENERS)})(?:(?:19|20)\d\d年(?:度)?)?[“「]?$")
 _FRAME_CLOSE = re.compile(r"[”」]?(?:工作)?(?:(?:过程)?中|方面)?[，,]")
 _OCCASION_CLOSE = re.compile(r"[”」]?(?:工作)?为(?:契机|抓手|载体|牵引)[，,]")
@@ -710,7 +720,9 @@ def _settings(text: str, sent, progs) -> list[tuple]:
             continue
         opener, at = lead.group(1), lead.start()
         if at > sent.start and text[at - 1] not in "，,。；;：: ）)\n":
-            continue
+            clause = max(text.rfind(c, sent.start, at) for c in "，,；;：:") + 1
+            if opener not in _FRAME_AFTER_SUBJECT or any(max(clause, sent.start) <= q.start < at for q in progs):
+                continue
         if opener == "在":
             if not SETTING_AFTER.match(text, p.end):  # 在 B 中 / 在 B 工作中 / 在 B 过程中
                 continue
