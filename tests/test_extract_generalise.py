@@ -1390,11 +1390,20 @@ def test_relations_a_work_listed_in_or_serving_a_wider_one(text, part, whole):
     assert (part, "partOfProgram", whole) in triples(page(text))
 
 
-def test_programs_a_season_of_consumption_and_its_items():
+def test_programs_a_season_of_consumption_and_the_items_listed_inline_after_a_colon():
     ex = extract_page(parse_page(
-        "文旅惠民消费季启动\n\n本报讯 由平遥县人民政府主办的“古城秋韵”2024年文旅惠民消费季在平遥古城启动。本次消费季主要包括：\n"
-        "（一）古城非遗展演。在日升昌票号等景点每日开展演出300余场。\n"
+        "文旅惠民消费季启动\n\n本报讯 由平遥县人民政府主办的“古城秋韵”2024年文旅惠民消费季在平遥古城启动。本次消费季主要包括："
+        "（一）古城非遗展演。在日升昌票号等景点每日开展演出300余场。"
         "（二）夜游古城活动。延长古城夜间开放时间。\n", "season.txt"))
     t = triples(ex)
     assert ("古城非遗展演", "partOfProgram", "古城秋韵2024年文旅惠民消费季") in t
     assert ("夜游古城活动", "partOfProgram", "古城秋韵2024年文旅惠民消费季") in t
+
+
+def test_programs_a_name_and_the_same_name_with_more_in_its_middle_are_one():
+    from kg.extract.resolve import merge_program_names
+
+    keys = merge_program_names(["古城秋韵文旅惠民消费季", "古城秋韵·晋韵平遥2024年文旅惠民消费季"])
+    assert len(set(keys.values())) == 1
+    keys = merge_program_names(["城市书房建设", "城市公园建设", "城市书房和公园建设"])
+    assert len(set(keys.values())) == 3  # short names are kept apart

@@ -285,6 +285,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
     # campaign's parts, unless a nearer wider program was already read
     paragraphs = _paragraphs(text)
     _frame_parts(af, ex, paragraphs)
+    _inline_items(af, ex)
     # 8. 责任单位：市住建局 closing an item: the bodies named run its program
     _responsible(af, ex, paragraphs)
 
@@ -594,6 +595,40 @@ def _below_province(home: Entity | None) -> bool:
 
 def _is(f: "Found", type_: str) -> bool:
     return f.entity.type == type_
+
+
+# 主要包括：（一）… an enumeration written inline after a colon
+_INLINE_LIST = re.compile(r"包括[：:]\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])")
+_INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
+def _inline_items(af: "ArticleFacts", ex: Extraction) -> None:
+    """本次消费季主要包括：（一）古城非遗展演。…（二）…: the programs that open the
+    items of an inline enumeration are parts of the program the colon's
+    sentence names (or the one the text is about there)."""
+    art = af.article
+    text = art.text
+    progs = [f for f in af.found if _is(f, "Program")]
+    for m in _INLINE_LIST.finditer(text):
+        sent = _sentence_at(art, m.start())
+        start = sent.start if sent is not None else text.rfind("\n", 0, m.start()) + 1
+        named = [f for f in progs if start <= f.start and f.end <= m.start() and f.kind != "pronoun"]
+        if named:
+            whole = named[-1].entity
+        elif re.search("本次|此次|这次|该|今年的", text[start : m.start()]):
+            whole = af.headline_program or af.main_program  # 本次消费季主要包括: the article's own
+        else:
+            whole = _program_before(af, start) or af.headline_program
+        if whole is None:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        for item in _INLINE_ITEM.finditer(text, m.end(), end):
+            part = next((f for f in progs if f.start == item.end() and f.kind != "pronoun"), None)
+            if part is not None and part.entity is not whole:
+                ps = _sentence_at(art, part.start)
+                ev = Evidence(art.index, ps.start, ps.end, ps.text) if ps else None
+                add(ex, part.entity, "partOfProgram", whole, ev)
 
 
 def _program_before(af: "ArticleFacts", pos: int) -> Entity | None:

@@ -170,6 +170,15 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
                   and (k.endswith(short) or _without_head(k).endswith(short))]
         if len(longer) == 1:
             alias_of[short] = alias_of.get(longer[0], longer[0])
+    # a name and the same name with more in its middle (“古城秋韵”文旅惠民消费季 and
+    # 古城秋韵·晋韵平遥2024年文旅惠民消费季): one program, when only one name is longer so
+    for short in distinct:
+        if short in alias_of or len(short) < 8:
+            continue
+        longer = [k for k in distinct if k != short and len(k) > len(short) and any(
+            k.startswith(short[:i]) and k.endswith(short[i:]) for i in range(4, len(short) - 3))]
+        if len(longer) == 1:
+            alias_of[short] = alias_of.get(longer[0], longer[0])
     # a quoted name without a head and the same name with one (“一枚印章管审批” and
     # “一枚印章管审批”改革): one program, when only one head is attested
     for bare in distinct:
