@@ -1407,3 +1407,12 @@ def test_programs_a_name_and_the_same_name_with_more_in_its_middle_are_one():
     assert len(set(keys.values())) == 1
     keys = merge_program_names(["城市书房建设", "城市公园建设", "城市书房和公园建设"])
     assert len(set(keys.values())) == 3  # short names are kept apart
+
+
+def test_programs_a_benefit_named_by_what_it_pays_for_takes_its_figures():
+    assert names("同日，2024年耕地地力保护补贴资金也全部发放到位。") == ["2024年耕地地力保护补贴"]
+    assert names("按照每公斤补贴3元的标准。") == []
+    ex = page("2024年耕地地力保护补贴资金也全部发放到位。县农业农村局核定全县补贴面积47.94万亩，按照每亩60元的标准，"
+              "通过惠民惠农财政补贴资金“一卡通”将补贴资金2876.4万元发放到6.52万户农户账户。")
+    assert {m.program.name for m in ex.measures} == {"2024年耕地地力保护补贴"}
+    assert 28764000 in {m.value for m in ex.measures}

@@ -177,6 +177,8 @@ def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
+    if specific.startswith("每"):
+        return True  # 每公斤补贴, 每亩补贴: a rate, not a program
     if head in ("项目", "工程") and _BARE_COUNT.fullmatch(specific):
         return True  # 24个项目, 86个项目: a number of works, not a name
     if head == "项目" and _kind_of_works(specific):
@@ -245,7 +247,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
             continue  # 副市长林卫东出席会议, 网格员逐户上门宣讲政策: a clause, not a name
         if head in _NAMED_BY_QUOTE and not ("”" in raw[:-len(head)] and not raw.endswith("”")):
             continue  # 社保服务窗口 is a counter; “办不成事”反映窗口 is a service of its own
-        if head not in _strong() and not measured and not text.startswith(_COPULAS, he):
+        if head not in _strong() and not measured and not text.startswith(_COPULAS, he) and not _named_benefit(name, head, text[he : he + 4]):
             # the cue stands before the cleaned name (加大|技术帮扶) or before the whole span
             if not (_cued(text, _align(text, begin, he, name), raw) or _cued(text, begin, raw)):
                 continue
@@ -555,6 +557,24 @@ _STATUS_AFTER = re.compile(
 SETTING_AFTER = re.compile(r"(?:工作)?(?:(?:过程)?中|方面)[，,]")
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
+
+
+def _named_benefit(name: str, head: str, after: str) -> bool:
+    """耕地地力保护补贴, 创业担保贷款: a benefit named by what it pays for needs no
+    cue (but not 核定全县补贴|面积, 财政补贴|资金“一卡通”: a word the benefit qualifies)."""
+    if head not in _BENEFITS or not name.endswith(head) or after.startswith(_QUALIFIED_BY_BENEFIT):
+        return False
+    if after.startswith("资金") and after[2:3] in ("“", "「"):
+        return False
+    specific = _YEAR.sub("", name[: -len(head)])
+    if len(specific) < 4 or specific.startswith(("每", "按", "给予", "发放")) or nlp.in_dictionary(specific):
+        return False
+    first = nlp.cut(specific)[0]
+    return not nlp.pos(first).startswith("v") or nlp.pos(first) == "vn"
+
+
+# what a benefit's name may qualify: 补贴面积, 补贴标准, 补贴对象
+_QUALIFIED_BY_BENEFIT = ("面积", "标准", "对象", "范围", "政策", "比例", "额度", "人数", "户数")
 _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 # a public service line by its number: 12345政务服务热线, 12319城管热线
 _SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
