@@ -1416,3 +1416,12 @@ def test_programs_a_benefit_named_by_what_it_pays_for_takes_its_figures():
               "通过惠民惠农财政补贴资金“一卡通”将补贴资金2876.4万元发放到6.52万户农户账户。")
     assert {m.program.name for m in ex.measures} == {"2024年耕地地力保护补贴"}
     assert 28764000 in {m.value for m in ex.measures}
+
+
+def test_relations_partners_after_a_modal_and_the_firm_that_signs_or_invests():
+    t = triples(page("市应急管理局要会同市交通运输局、市市场监管局，深入开展安全生产治本攻坚三年行动。"))
+    assert sum(1 for s, p, o in t if p == "runs" and o == "安全生产治本攻坚三年行动") == 3
+    t = triples(page("宣威市人民政府与云南乌蒙山食品有限公司签约宣威火腿精深加工产业园项目，总投资12亿元。"))
+    assert ("云南乌蒙山食品有限公司", "runs", "宣威火腿精深加工产业园项目") in t
+    t = triples(page("罗平油菜花海文旅康养综合体项目总投资8亿元，该项目由云南花海文旅发展有限公司投资建设。"))
+    assert ("云南花海文旅发展有限公司", "runs", "罗平油菜花海文旅康养综合体项目") in t

@@ -36,6 +36,7 @@ _MEDIA = frozenset(getattr(org_lex, "MEDIA", ())) | frozenset(getattr(org_lex, "
 _ROLE_CUES = {
     "主办": "organizes", "举办": "organizes", "承办": "undertakes", "协办": "undertakes",
     "牵头": "leads", "主导": "leads", "配合": "runs", "协助": "runs", "参与": "runs",
+    "投资建设": "runs", "投资兴建": "runs", "负责建设": "runs", "负责实施": "runs",
 }
 # what may stand between the start of a clause and its subject
 _LEAD_IN = re.compile(
@@ -70,6 +71,7 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
 
 
 _JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手", "组织", "带领", "协调")
+_MODAL = re.compile(r"^(?:要|将|还|并|也|须|需|已)(?:积极|主动)?(?=联合|会同|携手|组织|带领|协调)")
 
 
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
@@ -120,7 +122,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             for f in bodies:
                 last = subjects[-1]
                 between = text[last.end : f.start].lstrip("，,")  # (A联合B，会同C、D…)
-                if f.start > last.end and f.start - last.end <= 3 and between in _JOINERS:
+                between = _MODAL.sub("", between, count=1)  # (A要会同B, A将联合B)
+                if f.start > last.end and f.start - last.end <= 5 and between in _JOINERS:
                     subjects.append(f)
             end = subjects[-1].end
             for p in progs:
@@ -179,6 +182,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             b = next((f for f in bodies if f.start == m.end() and f.entity is not a.entity), None)
             if b is not None:
                 add(ex, b.entity, "subOrganizationOf", a.entity, ev)
+
+        # 2g. A与B公司签约P: the firm that signs for a project carries it out
+        for b in bodies:
+            if text[max(0, b.start - 1) : b.start] == "与" and (m := _SIGNS.match(text, b.end)) is not None:
+                for p in progs:
+                    if p.start == m.end() and p.kind != "pronoun":
+                        add(ex, b.entity, "runs", p.entity, ev)
 
         # 2d. 记者从A获悉，…P: the agency that reports the work is the one doing it
         for m in _SOURCE.finditer(text, sent.start, sent.end):
@@ -305,6 +315,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
+_SIGNS = re.compile(r"(?:正式|现场)?(?:签约|签订|签署)(?:了)?")
 # a body's own units named after it: 县住建局所属|平遥县建设工程质量安全监督站
 _UNIT_OF = re.compile(r"(?:所属|下属|直属|下设|内设)(?:的)?")
 # what opens a sentence whose actor works with partners it names (还联合, 同时会同)
