@@ -1425,3 +1425,8 @@ def test_relations_partners_after_a_modal_and_the_firm_that_signs_or_invests():
     assert ("云南乌蒙山食品有限公司", "runs", "宣威火腿精深加工产业园项目") in t
     t = triples(page("罗平油菜花海文旅康养综合体项目总投资8亿元，该项目由云南花海文旅发展有限公司投资建设。"))
     assert ("云南花海文旅发展有限公司", "runs", "罗平油菜花海文旅康养综合体项目") in t
+
+
+def test_relations_a_work_is_located_in_the_places_of_the_name_it_is_named_after():
+    t = triples(page("陆良县召夸镇中心卫生院医养结合楼建设项目已完工。宣威市第八中学新建项目总投资4.6亿元。"))
+    assert ("宣威市第八中学新建项目", "locatedIn", "宣威市") in t

@@ -276,6 +276,11 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                          and (pl.kind == "pronoun" or _inside(af.home, pl.entity))
                          and not text[max(0, pl.start - 1) : pl.start] == "在")
             ]
+            # 麒麟区第十一中学新建项目: the places in a work's own name, also inside the
+            # name of the school or firm the work is named after
+            targets += [pl.entity for pl in here if _is(pl, "Place") and pl.inside == "org" and p.kind != "pronoun"
+                        and p.start <= pl.start and pl.end <= p.end and pl.entity.level != "feature"
+                        and not any(g.start == pl.end and _inside(g.entity, pl.entity) for g in here if _is(g, "Place"))]
             if not any(t.level != "feature" for t in targets) and af.home is not None:
                 targets.append(af.home)
             for t in targets:
