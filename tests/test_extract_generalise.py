@@ -1430,3 +1430,8 @@ def test_relations_partners_after_a_modal_and_the_firm_that_signs_or_invests():
 def test_relations_a_work_is_located_in_the_places_of_the_name_it_is_named_after():
     t = triples(page("陆良县召夸镇中心卫生院医养结合楼建设项目已完工。宣威市第八中学新建项目总投资4.6亿元。"))
     assert ("宣威市第八中学新建项目", "locatedIn", "宣威市") in t
+
+
+def test_programs_works_of_a_scope_or_a_size_are_no_program():
+    assert names("2月全市新签约项目32个，市重点项目进展顺利，单个投资额亿元以上项目12个，2026年全市计划改造小区100个。") == []
+    assert names("推进市城市更新项目。") == ["市城市更新项目"]

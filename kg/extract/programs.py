@@ -159,6 +159,8 @@ _BARE_COUNT = re.compile(
     r"(?:(?:[\d.]+|[一二三四五六七八九十两几多]+)\s*[个项批类件座]?)?(?:镇村|村级|县级|市级|省级|区级)?")
 
 
+# a time and a scope before a name (2月全市, 市级, 本县)
+_SCOPE_LEAD = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?)?(?:\d{1,2}月(?:份)?)?(?:全市|全县|全省|全区|本市|本县|市级|县级|省级|区级|市|县|省|区)?(?:(?:19|20)\d\d年(?:度)?)?")
 # what is done with works of a kind (签约工业项目, 储备农业项目)
 _KIND_VERBS = ("签约", "新签", "储备", "谋划", "招引", "引进", "开工", "竣工", "落地", "入库", "在建", "续建")
 
@@ -179,6 +181,12 @@ def is_generic(name: str, head: str) -> bool:
     specific = _YEAR.sub("", specific)
     if specific.startswith("每"):
         return True  # 每公斤补贴, 每亩补贴: a rate, not a program
+    if head in ("项目", "工程", "计划") and ("以上" in specific or "以下" in specific):
+        return True  # 单个投资额亿元以上项目: a class of works by size
+    scope = _SCOPE_LEAD.sub("", specific)
+    if scope != specific and head in ("项目", "工程", "计划") and (
+            _BARE_COUNT.fullmatch(scope) or scope in ("新签约", "集中签约", "签约", "重点", "新开工", "续建", "新建", "在建")):
+        return True  # 市重点项目, 2月全市新签约项目, 2026年全市计划: works of a scope, not one of them
     if head in ("项目", "工程") and _BARE_COUNT.fullmatch(specific):
         return True  # 24个项目, 86个项目: a number of works, not a name
     if head == "项目" and _kind_of_works(specific):
