@@ -1435,3 +1435,10 @@ def test_relations_a_work_is_located_in_the_places_of_the_name_it_is_named_after
 def test_programs_works_of_a_scope_or_a_size_are_no_program():
     assert names("2月全市新签约项目32个，市重点项目进展顺利，单个投资额亿元以上项目12个，2026年全市计划改造小区100个。") == []
     assert names("推进市城市更新项目。") == ["市城市更新项目"]
+
+
+def test_programs_a_demonstrative_names_the_festival_again_and_a_count_of_events_is_none():
+    ex = page("2024中国·射阳丹顶鹤湿地文化旅游节在射阳县开幕。本届文化旅游节共安排12项主题活动，发布观鸟旅游精品线路8条。")
+    assert labels(ex, "Program") == {"2024中国·射阳丹顶鹤湿地文化旅游节"}
+    assert {m.program.name for m in ex.measures} == {"2024中国·射阳丹顶鹤湿地文化旅游节"}
+    assert names("实施2021年20项民生实事。") == ["2021年20项民生实事"]

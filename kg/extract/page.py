@@ -649,7 +649,13 @@ def _lead_merges(facts: list[ArticleFacts], program_names, key_of: dict[int, str
                     key_of[id(pm)] = key_of[id(lead)]
 
 
+# 本届文化旅游节, 此次消费季: a program named again by a demonstrative and its head words
+_DEMONSTRATIVE = re.compile(r"^(?:本届|本次|此次|这次|该次|该届)")
+
+
 def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
+    pointing = [(idx, pm) for idx, pm in program_names if _DEMONSTRATIVE.match(pm.text)]
+    program_names = [(idx, pm) for idx, pm in program_names if not _DEMONSTRATIVE.match(pm.text)]
     mapping = merge_program_names([pm.name for _, pm in program_names])
     key_of = {id(pm): mapping[pm.name] for _, pm in program_names}
     _lead_merges(facts, program_names, key_of)
@@ -668,6 +674,13 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
         ent.articles.add(idx)
         af = by_index[idx]
         af.found.append(Found(ent, pm.start, pm.end, "Program", pm.text))
+    by_index = {af.article.index: af for af in facts}
+    for idx, pm in pointing:
+        af = by_index[idx]
+        tail = _DEMONSTRATIVE.sub("", pm.text)
+        earlier = [f for f in af.found if f.kind == "Program" and f.start < pm.start and f.entity.name.endswith(tail)]
+        if earlier:
+            af.found.append(Found(earlier[-1].entity, pm.start, pm.end, "pronoun", pm.text))
     for af in facts:
         af.found.sort(key=lambda f: (f.start, -f.end))
         progs = [f for f in af.found if f.kind == "Program"]

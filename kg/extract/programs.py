@@ -187,8 +187,8 @@ def is_generic(name: str, head: str) -> bool:
     if scope != specific and head in ("项目", "工程", "计划") and (
             _BARE_COUNT.fullmatch(scope) or scope in ("新签约", "集中签约", "签约", "重点", "新开工", "续建", "新建", "在建")):
         return True  # 市重点项目, 2月全市新签约项目, 2026年全市计划: works of a scope, not one of them
-    if head in ("项目", "工程") and _BARE_COUNT.fullmatch(specific):
-        return True  # 24个项目, 86个项目: a number of works, not a name
+    if head in ("项目", "工程", "活动", "主题活动", "系列活动", "专项活动", "行动", "专项行动") and _BARE_COUNT.fullmatch(specific):
+        return True  # 24个项目, 86个项目, 12项主题活动: a number of works, not a name
     if head == "项目" and _kind_of_works(specific):
         return True  # 工业项目, 教育类项目, 医院项目, 签约工业项目: a kind of works, not one of them
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())

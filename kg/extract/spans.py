@@ -120,6 +120,10 @@ def scan_left(
             if w[-1] in "“‘《「『":
                 break  # the name opens with this quote
             continue
+        if w == "·" and begin < head_start and tok.start > 0 and NAME_CHAR.match(text[tok.start - 1]) \
+                and text[tok.start - 1] != "·":
+            begin = tok.start  # 2024中国·射阳丹顶鹤湿地文化旅游节: a title joined by a middle dot
+            continue
         if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
             break
         if w in ("和", "及") and text[begin : begin + 1].isdigit():
