@@ -1266,6 +1266,7 @@ def test_relations_a_work_named_after_a_comma_is_no_frame():
      {"平遥县鑫盛烟花爆竹批发有限公司", "山西平遥宏远铸造有限公司"}),
     ("重点检查平遥县古城假日酒店、平遥县汇丰商贸城等人员密集场所。", {"平遥县古城假日酒店", "平遥县汇丰商贸城"}),
     ("该局联合平遥县职业教育中心开设培训班。", {"平遥县职业教育中心"}),
+    ("村里成立了东台市新曙瓜果产销专业合作社。", {"东台市新曙瓜果产销专业合作社"}),
 ])
 def test_organizations_a_firm_is_place_trade_name_trade_and_form(text, expected):
     assert expected <= labels(page(text), "Organization")

@@ -600,7 +600,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         inside = [p for p in places if p.start < begin < p.end <= s]
         if inside:
             begin = inside[0].start
-        if LEGAL_FORM.search(m.group()) is not None or org_lex.ORG_SUFFIX_KINDS.get(m.group()) == "retail":
+        if LEGAL_FORM.search(m.group()) is not None or org_lex.ORG_SUFFIX_KINDS.get(m.group()) in ("retail", "cooperative"):
             begin = _registered_start(text, tokens, places, begin)
         while (before := next((p for p in places if p.end == begin and p.level != "feature"), None)) is not None:
             begin = before.start
