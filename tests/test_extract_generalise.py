@@ -1443,3 +1443,11 @@ def test_programs_a_demonstrative_names_the_festival_again_and_a_count_of_events
     assert labels(ex, "Program") == {"2024中国·射阳丹顶鹤湿地文化旅游节"}
     assert {m.program.name for m in ex.measures} == {"2024中国·射阳丹顶鹤湿地文化旅游节"}
     assert names("实施2021年20项民生实事。") == ["2021年20项民生实事"]
+
+
+def test_agencies_the_sections_of_a_bureau_are_its_units():
+    t = triples(page("盐城市水利局农村水利处负责人介绍。市卫生健康委规划发展科负责人介绍。"))
+    assert ("盐城市水利局农村水利处", "subOrganizationOf", "盐城市水利局") in t
+    assert ("盐城市卫生健康委员会规划发展科", "subOrganizationOf", "盐城市卫生健康委员会") in t
+    ex = page("市公安局组织开展行动，市公安局办公室负责协调。")
+    assert not any(e.name.endswith("组织开展行动") for e in ex.entities)

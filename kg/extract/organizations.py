@@ -61,7 +61,8 @@ _STEM_FINDER: ahocorasick_rs.AhoCorasick | None = None
 _CONGRESS_RE = re.compile(r"(第[一二三四五六七八九十百0-9]+届)?(人民代表大会(?:常务委员会)?|人大常委会|政协)")
 _SUBUNIT_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,6}?(?:分局|支队|大队|中队|派出所)"
-    r"|(?:监督)?指挥中心|[\u4e00-\u9fff]{2,12}?领导小组办公室|[\u4e00-\u9fff]{2,10}?联席会议办公室)"
+    r"|(?:监督)?指挥中心|[\u4e00-\u9fff]{2,12}?领导小组办公室|[\u4e00-\u9fff]{2,10}?联席会议办公室"
+    r"|[\u4e00-\u9fff]{2,10}?[处科室股](?=[，,。；;、（(“\s]|负责|相关|有关|要|将|和|与|及|等|的|在|对|从|牵头|联合|会同|表示|介绍|主要|工作人员))"
 )
 
 
@@ -434,6 +435,17 @@ _UNIT_RUNS_ON = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大队|中队|支队|分局
 
 
 _LISTED_UNITS = ("分局", "支队", "大队", "中队", "派出所", "分院", "分行", "支行")
+# the sections of a bureau (市水利局|农村水利处, 市卫生健康委|规划发展科, 市政府办公室|督查室)
+_SECTIONS = ("处", "科", "室", "股")
+
+
+def _section_name(text: str, start: int, end: int) -> bool:
+    """A section's name: nouns (no verb, no function word) ending in 处/科/室/股,
+    and not a word of its own (办公室, 处置 are read elsewhere)."""
+    words = nlp.cut(text[start:end])
+    if any(c in text[start:end] for c in "的和与及在对从向等") or words[-1] in ("办公室", "会议室", "活动室", "科室"):
+        return False
+    return all(nlp.pos(w) != "v" for w in words if len(w) >= 2)
 
 
 def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -450,6 +462,9 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
             if after < len(text) and NAME_CHAR.match(text[after]) and _UNIT_RUNS_ON.match(text, after) \
                     and not _SUBUNIT_RE.match(text, after):
                 break  # the unit's name goes on (…分局交通警察大队): not a name we know how to end
+            if m.group().endswith(_SECTIONS) and not m.group().endswith(("领导小组办公室", "联席会议办公室")) \
+                    and not _section_name(text, m.start(), after):
+                break
             sub = OrgMention("Agency", om.start, after, text[om.start:after], "sub", m.group(), m.group())
             sub.parent = parent
             sub.jurisdiction = om.jurisdiction
