@@ -1451,3 +1451,7 @@ def test_agencies_the_sections_of_a_bureau_are_its_units():
     assert ("盐城市卫生健康委员会规划发展科", "subOrganizationOf", "盐城市卫生健康委员会") in t
     ex = page("市公安局组织开展行动，市公安局办公室负责协调。")
     assert not any(e.name.endswith("组织开展行动") for e in ex.entities)
+
+
+def test_places_ponds_and_ditches_in_general_are_no_feature():
+    assert not labels(page("全市疏浚农村河塘3260面，村庄河塘、河沟全面清淤，清淤河塘620面。"), "Place") - {"全市"}
