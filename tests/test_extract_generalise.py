@@ -1455,3 +1455,8 @@ def test_agencies_the_sections_of_a_bureau_are_its_units():
 
 def test_places_ponds_and_ditches_in_general_are_no_feature():
     assert not labels(page("全市疏浚农村河塘3260面，村庄河塘、河沟全面清淤，清淤河塘620面。"), "Place") - {"全市"}
+
+
+def test_programs_festivals_of_culture_and_harvest_are_named_by_their_head():
+    assert names("第三届梓潼文昌消费帮扶暨乡村文旅节开幕。") == ["第三届梓潼文昌消费帮扶暨乡村文旅节"]
+    assert names("在衡水湖马拉松广场捡拾垃圾。") == []  # a square named after a race
