@@ -159,12 +159,15 @@ class _NTriplesTerms:
         return _quote(text)
 
     def integer(self, n: int) -> str:
-        return f'"{int(n)}"^^<{XSD.integer}>'
+        return f'"{int(n)}"^^{_XSD_INTEGER}'
 
     def typed(self, lexical: str, datatype: URIRef) -> str:
         return f"{_quote(lexical)}^^<{datatype}>"
 
 
+_XSD_INTEGER = f"<{XSD.integer}>"
+# (rdflib's namespace lookups cost tens of microseconds each: read once)
+_XSD_DECIMAL, _XSD_DATE, _XSD_YEAR_MONTH, _XSD_YEAR = XSD.decimal, XSD.date, XSD.gYearMonth, XSD.gYear
 _RDFLIB = _RdflibTerms()
 _NT = _NTriplesTerms()
 
@@ -282,7 +285,7 @@ def _page_terms(extraction: Extraction, T) -> set[tuple]:
         node = T.res(f"measure/{_hash(*key, _unbracket(prog), m.value, m.unit)}")
         add((prog, kg.hasMeasure, node))
         add((node, a_type, kg.Measure))
-        add((node, kg.value, T.typed(decimal_lexical(m.value), XSD.decimal)))
+        add((node, kg.value, T.typed(decimal_lexical(m.value), _XSD_DECIMAL)))
         add((node, kg.unit, T.plain(m.unit)))
         if m.label:
             add((node, T.rdfs.label, T.zh(m.label)))
@@ -292,7 +295,7 @@ def _page_terms(extraction: Extraction, T) -> set[tuple]:
             add((node, kg.evidence, evidence(ev, prog, kg.hasMeasure, node)))
 
     for prog, value, _ev in extraction.dates:
-        dtype = XSD.date if len(value) == 10 else XSD.gYearMonth if len(value) == 7 else XSD.gYear
+        dtype = _XSD_DATE if len(value) == 10 else _XSD_YEAR_MONTH if len(value) == 7 else _XSD_YEAR
         add((iri(prog), kg.date, T.typed(value, dtype)))
     return g
 

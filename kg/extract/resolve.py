@@ -175,8 +175,9 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     for short in distinct:
         if short in alias_of or len(short) < 8:
             continue
-        longer = [k for k in distinct if k != short and len(k) > len(short) and any(
-            k.startswith(short[:i]) and k.endswith(short[i:]) for i in range(4, len(short) - 3))]
+        longer = [k for k in distinct if k != short and len(k) > len(short) and k[:4] == short[:4]
+                  and k[-4:] == short[-4:] and any(
+                      k.startswith(short[:i]) and k.endswith(short[i:]) for i in range(4, len(short) - 3))]
         if len(longer) == 1:
             alias_of[short] = alias_of.get(longer[0], longer[0])
     # a quoted name without a head and the same name with one (“一枚印章管审批” and
