@@ -1460,3 +1460,8 @@ def test_places_ponds_and_ditches_in_general_are_no_feature():
 def test_programs_festivals_of_culture_and_harvest_are_named_by_their_head():
     assert names("第三届梓潼文昌消费帮扶暨乡村文旅节开幕。") == ["第三届梓潼文昌消费帮扶暨乡村文旅节"]
     assert names("在衡水湖马拉松广场捡拾垃圾。") == []  # a square named after a race
+
+
+def test_programs_a_meeting_about_a_general_subject_is_one_meeting():
+    assert names("县委、县政府召开全县2024年重点工作推进会。") == ["2024年重点工作推进会"]
+    assert names("召开工作推进会。") == []

@@ -192,7 +192,8 @@ def is_generic(name: str, head: str) -> bool:
     if head == "项目" and _kind_of_works(specific):
         return True  # 工业项目, 教育类项目, 医院项目, 签约工业项目: a kind of works, not one of them
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
-    if name in generic or specific in generic or name.endswith(_IDIOMS):
+    # (a meeting about a general subject is still one meeting: 重点工作推进会)
+    if name in generic or (specific in generic and (head not in MEETING_HEADS or len(specific) <= 2)) or name.endswith(_IDIOMS):
         return True
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
