@@ -1465,3 +1465,9 @@ def test_programs_festivals_of_culture_and_harvest_are_named_by_their_head():
 def test_programs_a_meeting_about_a_general_subject_is_one_meeting():
     assert names("县委、县政府召开全县2024年重点工作推进会。") == ["2024年重点工作推进会"]
     assert names("召开工作推进会。") == []
+
+
+def test_programs_who_receives_a_benefit_and_talking_about_policy_are_no_names():
+    assert names("向新型农业经营主体发放贷款3.2亿元。") == []
+    assert names("工作人员逐户讲政策。") == []
+    assert "衡水市政府消费券发放活动" in names("开展衡水市政府消费券发放活动。")

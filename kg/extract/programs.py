@@ -140,6 +140,8 @@ def _clean(name: str) -> str:
         pass
     if m is not None and m.start() > 0 and len(name) - m.end() >= 3 and not head_regex().fullmatch(name[m.end() :]):
         name = name[m.end() :]
+    elif m is not None and m.start() > 0 and name[m.end() :] in _BENEFITS:
+        return ""  # 向新型农业经营主体发放贷款: who receives a benefit, not its name
     return name
 
 
@@ -505,7 +507,7 @@ _COPULAS = ("是", "为全", "作为", "列入", "纳入")
 # verbs of reporting inside a span read back from a head: a clause, not a name
 _CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表示|介绍说")
 # 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
-_POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送")
+_POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送", "讲", "传达", "普及", "告知")
 
 _ITEM_NUMBER = re.compile(rf"\s*(?:{NUMBERING})\s*")
 
