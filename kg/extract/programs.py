@@ -673,7 +673,7 @@ def _quoted_after_cue(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if re.search(r"[的\d%％]", text[start : m.start(2)]):
             start = m.start(2) - 1  # 推动全市85%以上的餐饮单位实现“明厨亮灶”: the name is the quote
         name = _clean(text[start:after])
-        if len(name) < 3 or name in lex.GENERIC_PROGRAM_WORDS:
+        if len(name) < 3 or name in lex.GENERIC_PROGRAM_WORDS or name in lex.TARGET_SLOGANS:
             continue  # 实现“开门红”: a target, not a work
         out.append(ProgramMention(start, after, text[start:after], name, ""))
     return out

@@ -209,6 +209,15 @@ RESPONSIBILITY_CUES: tuple[str, ...] = tuple(RESPONSIBILITY_ROLES)
 #: Names that are not programs by themselves: a bare head, or a head with a
 #: demonstrative. 民生工程 and 民生实事 alone are generic; with a count or a
 #: jurisdiction (全市20项民生实事) they are a program.
+#: Targets and results a work is to reach, quoted like names but no works
+#: (确保一季度实现“开门红”、上半年实现“双过半”).
+TARGET_SLOGANS: frozenset[str] = frozenset(
+    {
+        "开门红", "双过半", "时间过半、任务过半", "全年红", "满堂红", "全面开花",
+        "零事故", "零伤亡", "零发案", "零投诉", "零上访", "零死亡", "零感染",
+    }
+)
+
 GENERIC_PROGRAM_WORDS: frozenset[str] = frozenset(
     {
         "工作", "活动", "项目", "工程", "行动", "计划", "规划", "制度",
@@ -232,8 +241,5 @@ GENERIC_PROGRAM_WORDS: frozenset[str] = frozenset(
         "主体工程", "配套工程", "附属工程", "龙头项目", "补偿方案", "问题整改", "督察",
         # fields of work rather than programs
         "疫情防控", "防控", "传染病防控",
-        # targets and results a work is to reach, not works (确保一季度实现“开门红”)
-        "开门红", "双过半", "时间过半、任务过半", "全年红", "满堂红", "全面开花",
-        "零事故", "零伤亡", "零发案", "零投诉", "零上访", "零死亡", "零感染",
     }
 )
