@@ -1471,3 +1471,9 @@ def test_programs_who_receives_a_benefit_and_talking_about_policy_are_no_names()
     assert names("向新型农业经营主体发放贷款3.2亿元。") == []
     assert names("工作人员逐户讲政策。") == []
     assert "衡水市政府消费券发放活动" in names("开展衡水市政府消费券发放活动。")
+
+
+def test_relations_the_headline_program_is_not_located_in_a_water_named_as_its_source():
+    ex = extract_page(parse_page(
+        "故城县农村生活水源置换工程完工\n\n本报讯 故城县农村生活水源置换工程全部完工，全县群众喝上了长江水。\n", "water.txt"))
+    assert not any(p == "locatedIn" and o == "长江" for _, p, o in triples(ex))

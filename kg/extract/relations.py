@@ -272,6 +272,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 pl.entity for pl in places
                 if not any(a <= pl.start and pl.end <= b and (a, b) != (p.start, p.end) for a, b in spans)
                 and owner.get(id(pl), p) is p
+                and not (_ITS_WATER.match(text, pl.end) and pl.entity.name.endswith(_WATERS))  # 喝上了长江水: its water
                 and not (pl.entity.level == "province" and _below_province(af.home)
                          and (pl.kind == "pronoun" or _inside(af.home, pl.entity))
                          and not text[max(0, pl.start - 1) : pl.start] == "在")
@@ -311,7 +312,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         for f in af.found:
             if any(g.start == f.end and _inside(g.entity, f.entity) for g in named):
                 continue  # the chain 衡水高新区大麻森乡 names its last link
-            if _is(f, "Place") and f.inside != "org" and f.entity.level in ("county", "township", "village", "prefecture", "feature"):
+            # (features too — the compounds of a renovation, the square of a festival — but not
+            # waters, which an article names as sources and settings (引长江水), unless the
+            # program is named after them)
+            if _is(f, "Place") and f.inside != "org" and (
+                    f.entity.level in ("county", "township", "village", "prefecture")
+                    or f.entity.level == "feature" and (not f.entity.name.endswith(_WATERS)
+                                                         or f.entity.name in af.headline_program.name)):
                 sent = _sentence_at(art, f.start)
                 if sent is not None and any(_is(g, "Program") and g.kind != "pronoun" and g.entity is not af.headline_program
                                             and sent.start <= g.start < sent.end for g in af.found):
@@ -331,6 +338,8 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+_WATERS = ("江", "河", "湖", "海", "溪", "渠", "港", "水库", "湿地", "运河")
+_ITS_WATER = re.compile(r"水(?![环质生系域利库面位体污])")  # 长江水, not 安昌河水环境
 # an ordinal: 一是, （二）, 三、, 4.
 _ORDINAL = re.compile(rf"(?:{ORDINAL})")
 # what may open a paragraph before the program it is about: an ordinal,
