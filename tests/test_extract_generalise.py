@@ -1477,3 +1477,8 @@ def test_relations_the_headline_program_is_not_located_in_a_water_named_as_its_s
     ex = extract_page(parse_page(
         "故城县农村生活水源置换工程完工\n\n本报讯 故城县农村生活水源置换工程全部完工，全县群众喝上了长江水。\n", "water.txt"))
     assert not any(p == "locatedIn" and o == "长江" for _, p, o in triples(ex))
+
+
+def test_places_a_scenic_site_named_by_a_countys_short_name():
+    ex = page("平遥县文旅局介绍，消费季在平遥古城南门广场启动。游客游览平遥古城。")
+    assert {"平遥古城", "平遥古城南门广场"} <= labels(ex, "Place")

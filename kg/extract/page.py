@@ -155,6 +155,14 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     full = [m for m in admin if m.text == m.name or (
         m.level in ("county", "township") and len(m.text) >= 3 and m.text.endswith(_ADMIN_ENDS))]
     features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full})
+    # 平遥|古城, and 平遥古城|南门广场 read as 古城南门广场: the division's short name opens them
+    named_after = places_mod.features_after_places(text, tokens, admin)
+    for i, n in enumerate(named_after):
+        longer = [f for f in features if n.start < f.start < n.end < f.end]
+        if longer:
+            name = text[n.start : longer[0].end]
+            named_after[i] = Mention("Place", name, n.start, longer[0].end, name=name, level="feature")
+    features = [f for f in features if not any(n.start < f.end and f.start < n.end for n in named_after)] + named_after
     features = [
         f for f in features
         if not any(a < f.end and f.start < b for a, b in bodies)

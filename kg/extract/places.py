@@ -267,6 +267,33 @@ def _common_words_only(text: str, tokens: TokenIndex, begin: int, end: int) -> b
     return seen
 
 
+# kinds of features named after the place they are in (平遥古城, 花山水库, 阆中古城)
+_NAMED_AFTER_PLACE = ("scenic", "water")
+
+
+def features_after_places(text: str, tokens: TokenIndex, admin: list[Mention]) -> list[Mention]:
+    """A scenic site or a water named by a division's short name and a suffix
+    (平遥|古城, 花山|水库): the division's short name opens the feature's name."""
+    global _FEATURE_RE
+    if _FEATURE_RE is None:
+        _FEATURE_RE = _feature_regex()
+    out = []
+    for m in admin:
+        if m.text == m.name or m.level not in ("county", "township") or len(m.text) < 2:
+            continue
+        s = _FEATURE_RE.match(text, m.end)
+        if s is None or _KINDS.get(s.group()) not in _NAMED_AFTER_PLACE or len(s.group()) < 2:
+            continue
+        e = s.end()
+        if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]) and not _AFTER_OK.match(text, e):
+            continue
+        name = text[m.start : e]
+        if name in feature_lex.GENERIC_FEATURE_WORDS or nlp.in_dictionary(s.group() + text[e : e + 1]):
+            continue
+        out.append(Mention("Place", name, m.start, e, name=name, level="feature"))
+    return out
+
+
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions nested in, or overlapping, a longer one."""
     mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
