@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg import nlp
 from kg.extract.spans import NAME_CHAR, QUOTES, TokenIndex, clause_start, scan_left, strip_quotes
-from kg.ingest.cues import NUMBERING
+from kg.ingest.cues import NUMBERING, PAREN_ORDINAL
 from kg.lexicon import programs as lex
 from kg.lexicon.boundaries import ADVERBS, PARTICLES, VERBS
 
@@ -691,7 +691,7 @@ _INTRODUCING = ("推动", "推进", "加强", "强化", "完善", "深化", "落
 # a numbered item's heading: （三）推行个人账户家庭共济。 / 2.乡镇污水处理设施提质增效。
 # (also inline, after a colon or a full stop: 主要包括：（一）古城非遗展演。…（二）…)
 _ITEM_HEADING = re.compile(
-    rf"(?:(?:^|\n)\s*(?:{NUMBERING})|(?<=[：:。；;])[（(][一二三四五六七八九十]{{1,3}}[）)])\s*([^，,。；;：:\n（(]{{4,22}})。")
+    rf"(?:(?:^|\n)\s*(?:{NUMBERING})|(?<=[：:。；;]){PAREN_ORDINAL})\s*([^，,。；;：:\n（(]{{4,22}})。")
 # what a heading that states a goal or a stance ends with (（五）坚决守牢安全稳定底线。)
 _STANCES = ("站位", "领导", "意识", "作风", "底线", "能力", "水平", "质效", "实效", "合力", "氛围", "认识", "责任",
             "落实", "保障", "支撑", "基础", "导向", "统筹", "协调", "监督", "宣传", "引导", "机制建设")

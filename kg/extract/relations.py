@@ -23,7 +23,7 @@ from kg.extract.programs import (
     strong_head_ends_at,
 )
 from kg.extract.quantities import find_quantities
-from kg.ingest.cues import ORDINAL
+from kg.ingest.cues import ORDINAL, PAREN_ORDINAL
 from kg.lexicon import organizations as org_lex
 from kg.lexicon.programs import NATIONAL_STRATEGIES, RESPONSIBILITY_ROLES
 from kg.model import Entity, Evidence, Extraction, Measure, Relation
@@ -71,7 +71,8 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
 
 
 _JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手", "组织", "带领", "协调")
-_MODAL = re.compile(r"^(?:要|将|还|并|也|须|需|已)(?:积极|主动)?(?=联合|会同|携手|组织|带领|协调)")
+# a modal before a joining verb (A要会同B, A将联合B)
+_MODAL = re.compile(rf"^(?:要|将|还|并|也|须|需|已)(?:积极|主动)?(?={'|'.join(j for j in _JOINERS if len(j) > 1)})")
 
 
 def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> None:
@@ -157,7 +158,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # the partners its unnamed actor works with; the partners run the sentence's
         # programs, or the item the sentence is under
         if subject is None:
-            opening = _JOINT_OPENING.match(text, _paragraph_opening(text, sent.start, sent.end) if sent.start == _line_start(text, sent.start) else sent.start)
+            at_line = sent.start == _line_start(text, sent.start)
+            opening = _JOINT_OPENING.match(text, _paragraph_opening(text, sent.start, sent.end) if at_line else sent.start)
             if opening is not None:
                 partners, at = [], opening.end()
                 for b in bodies:
@@ -176,7 +178,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         for a in bodies:
             m = _UNIT_OF.match(text, a.end)
             if m is None and text[max(0, a.start - 2) : a.start] == "设在":
-                m = re.compile("的").match(text, a.end)
+                m = _OF.match(text, a.end)
             if m is None:
                 continue
             b = next((f for f in bodies if f.start == m.end() and f.entity is not a.entity), None)
@@ -330,11 +332,13 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
 _SIGNS = re.compile(r"(?:正式|现场)?(?:签约|签订|签署)(?:了)?")
 # a body's own units named after it: 县住建局所属|平遥县建设工程质量安全监督站
 _UNIT_OF = re.compile(r"(?:所属|下属|直属|下设|内设)(?:的)?")
+_OF = re.compile("的")  # 设在市水务局的|市河长办
 # what opens a sentence whose actor works with partners it names (还联合, 同时会同)
 _JOINT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|还|并|此外)?[，,]?(?:积极|主动)?(?:联合|会同|协调|携手|配合)")
 
 
 def _line_start(text: str, at: int) -> int:
+    """Where the line (the paragraph) that holds ``at`` begins."""
     return text.rfind("\n", 0, at) + 1
 
 
@@ -465,7 +469,7 @@ def _item_program(af: "ArticleFacts", pos: int) -> Entity | None:
     """The program a numbered item's paragraph opens with ((二)城镇老旧小区改造。…),
     for a sentence of that paragraph at ``pos`` (not its first)."""
     text = af.article.text
-    start = text.rfind("\n", 0, pos) + 1
+    start = _line_start(text, pos)
     if not _ORDINAL.match(text, start):
         return None
     first = next((f for f in af.found if _is(f, "Program") and f.kind != "pronoun" and start <= f.start < pos), None)
@@ -623,8 +627,8 @@ def _is(f: "Found", type_: str) -> bool:
 
 
 # 主要包括：（一）… an enumeration written inline after a colon
-_INLINE_LIST = re.compile(r"包括[：:]\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])")
-_INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_INLINE_LIST = re.compile(rf"包括[：:]\s*(?={PAREN_ORDINAL})")
+_INLINE_ITEM = re.compile(PAREN_ORDINAL)
 
 
 def _inline_items(af: "ArticleFacts", ex: Extraction) -> None:
@@ -636,7 +640,7 @@ def _inline_items(af: "ArticleFacts", ex: Extraction) -> None:
     progs = [f for f in af.found if _is(f, "Program")]
     for m in _INLINE_LIST.finditer(text):
         sent = _sentence_at(art, m.start())
-        start = sent.start if sent is not None else text.rfind("\n", 0, m.start()) + 1
+        start = sent.start if sent is not None else _line_start(text, m.start())
         named = [f for f in progs if start <= f.start and f.end <= m.start() and f.kind != "pronoun"]
         if named:
             whole = named[-1].entity
@@ -665,7 +669,7 @@ def _program_before(af: "ArticleFacts", pos: int) -> Entity | None:
 def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     """The agency or organisation a sentence (or its first clause) is about."""
     # the dateline's body (献县融媒体中心讯（记者…）) reports the news: it is no subject
-    opens_paragraph = sent.start == 0 or text[sent.start - 1] == "\n"
+    opens_paragraph = sent.start == _line_start(text, sent.start)
     dateline_end = sent.start + (_BYLINE.match(text[sent.start : sent.end]).end() if opens_paragraph else 0)
     for f in here:
         if not (_is(f, "Agency") or _is(f, "Organization")) or f.start < dateline_end:
@@ -801,7 +805,7 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     # the program a sentence without one goes on about: the last one named
     # before it in the same paragraph, else the article's headline program
     text = af.article.text
-    para_start = text.rfind("\n", 0, sent.start) + 1
+    para_start = _line_start(text, sent.start)
     # (a page may break a paragraph mid-sentence: look a little further back)
     reach = min(para_start, max(0, sent.start - 120))
     earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]

@@ -18,6 +18,8 @@ INNER_PUNCT = "，、；：,;:"
 
 # the number of an item of a list: （二）, 三、, 4.
 NUMBERING = r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]"
+# an item number in brackets, as lists written inline use it: （一）, (三)
+PAREN_ORDINAL = r"[（(][一二三四五六七八九十]{1,3}[）)]"
 # what opens an item of a list: its number, or 一是, 二是…
 ORDINAL = rf"[一二三四五六七八九十]{{1,3}}是|{NUMBERING}"
 
