@@ -448,6 +448,17 @@ def _section_name(text: str, start: int, end: int) -> bool:
     return all(nlp.pos(w) != "v" for w in words if len(w) >= 2)
 
 
+def _unit_of(om: OrgMention, parent: OrgMention, start: int, end: int, surface: str, unit: str) -> OrgMention:
+    """A unit named after the body ``om`` (its ``parent`` may be one of om's units),
+    in om's jurisdiction."""
+    sub = OrgMention("Agency", start, end, surface, "sub", unit, unit)
+    sub.parent = parent
+    sub.jurisdiction = om.jurisdiction
+    sub.level_hint = om.level_hint
+    sub.pronoun = om.pronoun
+    return sub
+
+
 def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     out: list[OrgMention] = []
     siblings: list[OrgMention] = []
@@ -465,11 +476,7 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
             if m.group().endswith(_SECTIONS) and not m.group().endswith(("领导小组办公室", "联席会议办公室")) \
                     and not _section_name(text, m.start(), after):
                 break
-            sub = OrgMention("Agency", om.start, after, text[om.start:after], "sub", m.group(), m.group())
-            sub.parent = parent
-            sub.jurisdiction = om.jurisdiction
-            sub.level_hint = om.level_hint
-            sub.pronoun = om.pronoun
+            sub = _unit_of(om, parent, om.start, after, text[om.start:after], m.group())
             out.append(sub)
             # 曲靖市生态环境局沾益分局、麒麟分局、陆良分局: the units listed after it are
             # units of the same body
@@ -478,12 +485,7 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
                     and n.group().endswith(_LISTED_UNITS) and m.group().endswith(_LISTED_UNITS):
                 if n.end() < len(text) and NAME_CHAR.match(text[n.end()]) and _UNIT_RUNS_ON.match(text, n.end()):
                     break
-                sibling = OrgMention("Agency", at + 1, n.end(), n.group(), "sub", n.group(), n.group())
-                sibling.parent = parent
-                sibling.jurisdiction = om.jurisdiction
-                sibling.level_hint = om.level_hint
-                sibling.pronoun = om.pronoun
-                siblings.append(sibling)
+                siblings.append(_unit_of(om, parent, at + 1, n.end(), n.group(), n.group()))
                 at = n.end()
             parent = sub
     taken = [(o.start, o.end) for o in siblings]
@@ -607,15 +609,16 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             continue  # (…保健院|和|竹基镇…, cut as 院和竹: a conjunction before a place ends the name)
         if any(a0 <= s < a1 for a0, a1 in agency_spans):
             continue
+        firm = LEGAL_FORM.search(m.group()) is not None
         begin = scan_name_left(text, tokens, s, max_len=18, barriers=barriers, extra_stops=_ORG_LEFT_STOPS,
-                               verbs_inside=True, nominal_first=True, bridge_single=LEGAL_FORM.search(m.group()) is not None)
+                               verbs_inside=True, nominal_first=True, bridge_single=firm)
         # a start inside a place's name (西半|屯镇卫生院, as the words were cut) is that place's
         # start, and the places written right before it belong to the name too (故城县西半屯镇卫生院,
         # 清远|职业技术学院 where jieba reads 清远 as an adjective)
         inside = [p for p in places if p.start < begin < p.end <= s]
         if inside:
             begin = inside[0].start
-        if LEGAL_FORM.search(m.group()) is not None or org_lex.ORG_SUFFIX_KINDS.get(m.group()) in ("retail", "cooperative"):
+        if firm or org_lex.ORG_SUFFIX_KINDS.get(m.group()) in ("retail", "cooperative"):
             begin = _registered_start(text, tokens, places, begin)
         while (before := next((p for p in places if p.end == begin and p.level != "feature"), None)) is not None:
             begin = before.start

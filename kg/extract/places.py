@@ -70,6 +70,14 @@ def _suffixes() -> list[str]:
 
 
 _FEATURE_RE: re.Pattern[str] | None = None
+
+
+def _feature_re() -> re.Pattern[str]:
+    """The feature suffixes as one pattern, compiled on first use."""
+    global _FEATURE_RE
+    if _FEATURE_RE is None:
+        _FEATURE_RE = _feature_regex()
+    return _FEATURE_RE
 # what may follow a feature name inside the same word (滏阳河边, 人民路东延)
 _ROAD_SUFFIXES = ("路", "街", "大街", "大道", "道")
 _KINDS = getattr(feature_lex, "FEATURE_SUFFIX_KINDS", {})
@@ -90,15 +98,13 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     be the tail of a common word (风景线, 渠道, 进站), and the stem must be a
     name: two or more characters with no verb, numeral, pronoun or particle.
     """
-    global _FEATURE_RE
-    if _FEATURE_RE is None:
-        _FEATURE_RE = _feature_regex()
+    feature_re = _feature_re()
     generic = feature_lex.GENERIC_FEATURE_WORDS
     out: list[Mention] = []
     carry: tuple[int, int] | None = None  # (end, start) of a suffix the next one continues
-    for m in _FEATURE_RE.finditer(text):
+    for m in feature_re.finditer(text):
         s, e = m.start(), m.end()
-        nxt = _FEATURE_RE.match(text, e)
+        nxt = feature_re.match(text, e)
         if nxt is not None and _KINDS.get(nxt.group()) in ("road", "residential", "park", "square") and len(nxt.group()) >= 2:
             carry = (e, carry[1] if carry and carry[0] == s else s)
             continue  # 南盐道|胡同, 衡水湖|大道: the name goes on to the next suffix
@@ -274,14 +280,12 @@ _NAMED_AFTER_PLACE = ("scenic", "water")
 def features_after_places(text: str, tokens: TokenIndex, admin: list[Mention]) -> list[Mention]:
     """A scenic site or a water named by a division's short name and a suffix
     (平遥|古城, 花山|水库): the division's short name opens the feature's name."""
-    global _FEATURE_RE
-    if _FEATURE_RE is None:
-        _FEATURE_RE = _feature_regex()
+    feature_re = _feature_re()
     out = []
     for m in admin:
         if m.text == m.name or m.level not in ("county", "township") or len(m.text) < 2:
             continue
-        s = _FEATURE_RE.match(text, m.end)
+        s = feature_re.match(text, m.end)
         if s is None or _KINDS.get(s.group()) not in _NAMED_AFTER_PLACE or len(s.group()) < 2:
             continue
         e = s.end()
