@@ -662,8 +662,10 @@ _DEMONSTRATIVE = re.compile(r"^(?:本届|本次|此次|这次|该次|该届)")
 
 
 def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
-    pointing = [(idx, pm) for idx, pm in program_names if _DEMONSTRATIVE.match(pm.text)]
-    program_names = [(idx, pm) for idx, pm in program_names if not _DEMONSTRATIVE.match(pm.text)]
+    pointing, named = [], []
+    for idx, pm in program_names:
+        (pointing if _DEMONSTRATIVE.match(pm.text) else named).append((idx, pm))
+    program_names = named
     mapping = merge_program_names([pm.name for _, pm in program_names])
     key_of = {id(pm): mapping[pm.name] for _, pm in program_names}
     _lead_merges(facts, program_names, key_of)
@@ -682,13 +684,11 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
         ent.articles.add(idx)
         af = by_index[idx]
         af.found.append(Found(ent, pm.start, pm.end, "Program", pm.text))
-    by_index = {af.article.index: af for af in facts}
     for idx, pm in pointing:
         af = by_index[idx]
-        tail = _DEMONSTRATIVE.sub("", pm.text)
-        earlier = [f for f in af.found if f.kind == "Program" and f.start < pm.start and f.entity.name.endswith(tail)]
-        if earlier:
-            af.found.append(Found(earlier[-1].entity, pm.start, pm.end, "pronoun", pm.text))
+        ent = _program_named_before(af, pm.start, _DEMONSTRATIVE.sub("", pm.text))
+        if ent is not None:
+            af.found.append(Found(ent, pm.start, pm.end, "pronoun", pm.text))
     for af in facts:
         af.found.sort(key=lambda f: (f.start, -f.end))
         progs = [f for f in af.found if f.kind == "Program"]
@@ -749,6 +749,13 @@ def _pronoun_regex():
     return _PRONOUN_RE
 
 
+def _program_named_before(af: ArticleFacts, pos: int, hint: str) -> Entity | None:
+    """The program named last before ``pos`` whose name ends with ``hint`` (any, when
+    ``hint`` is empty): what 该项目, 本届文化旅游节 point to."""
+    earlier = [f for f in af.found if f.kind == "Program" and f.start < pos and (not hint or f.entity.name.endswith(hint))]
+    return max(earlier, key=lambda f: (f.start, -f.end)).entity if earlier else None
+
+
 def _antecedent(af, pos, pronoun, type_, hint, reg, home_div) -> Entity | None:
     before = [f for f in af.found if f.start < pos and f.kind != "pronoun"]
     if pronoun in agency_lex.SELF_REFERENCES:
@@ -776,10 +783,7 @@ def _antecedent(af, pos, pronoun, type_, hint, reg, home_div) -> Entity | None:
             ent = ent.parent
         return ent
     if type_ == "Program":
-        for f in reversed(before):
-            if f.kind == "Program" and (not hint or f.entity.name.endswith(hint)):
-                return f.entity
-        return af.main_program
+        return _program_named_before(af, pos, hint) or af.main_program
     if type_ in ("Agency", "Organization"):
         if pronoun in ("他们", "我们", "其"):
             return None
