@@ -21,8 +21,13 @@ def names(text: str) -> list[str]:
     return [p.name for p in program_mentions(text, TokenIndex(text))]
 
 
+def built(text: str, name: str) -> Extraction:
+    """The extraction of a page made of ``text``, read as the file ``name``."""
+    return extract_page(parse_page(text, name))
+
+
 def page(text: str) -> Extraction:
-    return extract_page(parse_page("标题\n\n本报讯（记者王强）" + text + "\n", "generalise_test.txt"))
+    return built("标题\n\n本报讯（记者王强）" + text + "\n", "generalise_test.txt")
 
 
 def labels(ex: Extraction, type_: str) -> set[str]:
@@ -185,7 +190,7 @@ def test_relations_article_home_is_the_place_it_keeps_returning_to():
         "江油市实施城乡公交服务水平提升工程，新开通公交线路5条。"
         "江油市还推进镇区污水治理工程。江油市民出行更方便了。"
     )
-    ex = extract_page(parse_page("把实事办到群众心坎上\n\n" + text + "\n", "home_test.txt"))
+    ex = built("把实事办到群众心坎上\n\n" + text + "\n", "home_test.txt")
     t = triples(ex)
     assert ("城乡公交服务水平提升工程", "locatedIn", "江油市") in t
     assert ("城乡公交服务水平提升工程", "locatedIn", "绵阳市") not in t
@@ -203,13 +208,13 @@ def test_relations_a_place_subject_lends_the_program_to_its_government_only_near
 def test_relations_the_headline_agency_acts_in_sentences_without_a_subject():
     text = ("市住建局让百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。"
             "全面做好农村燃气安全隐患排查工作。\n")
-    ex = extract_page(parse_page(text, "lead_test.txt"))
+    ex = built(text, "lead_test.txt")
     assert ("西安市住房和城乡建设局", "runs", "农村燃气安全隐患排查工作") in triples(ex)
 
 
 def test_relations_no_headline_agency_no_runs_from_subjectless_sentences():
     text = "百姓温暖过冬\n\n本报讯（记者李明）入冬以来，西安市住房和城乡建设局聚焦关键环节。\n\n全面做好农村燃气安全隐患排查工作。\n"
-    ex = extract_page(parse_page(text, "lead_test.txt"))
+    ex = built(text, "lead_test.txt")
     assert not any(p == "runs" and o == "农村燃气安全隐患排查工作" for _, p, o in triples(ex))
 
 
@@ -638,7 +643,7 @@ def test_agencies_the_youth_league_committee_of_a_city():
 def article(headline: str, *paragraphs: str) -> set[tuple[str, str]]:
     """The partOfProgram pairs of a one-article page with these paragraphs."""
     body = "\n\n".join(paragraphs)
-    ex = extract_page(parse_page(f"{headline}\n\n本报讯（记者李明）{body}\n", "frames_test.txt"))
+    ex = built(f"{headline}\n\n本报讯（记者李明）{body}\n", "frames_test.txt")
     return {(s, o) for s, p, o in triples(ex) if p == "partOfProgram"}
 
 
@@ -909,12 +914,12 @@ def test_organizations_a_national_academy_is_an_organisation():
 
 
 def test_programs_and_measures_of_a_numbered_list_of_works():
-    ex = extract_page(parse_page(
+    ex = built(
         "南阳市2024年十大民生实事出炉\n\n本报讯（记者孙浩然）南阳市2024年十大民生实事正式确定。\n\n"
         "（一）城镇老旧小区改造。改造2000年底前建成的老旧小区126个，惠及居民1.3万户。责任单位：市住建局。\n\n"
         "（二）公办幼儿园扩容提质工程。新建、改扩建公办幼儿园20所，新增学位5400个。责任单位：市教育局。\n",
         "numbered_list_test.txt",
-    ))
+    )
     assert {"城镇老旧小区改造", "公办幼儿园扩容提质工程"} <= labels(ex, "Program")
     values = {(m.program.name, float(m.value)) for m in ex.measures}
     assert ("公办幼儿园扩容提质工程", 20.0) in values
@@ -963,11 +968,11 @@ def test_programs_idioms_and_discourse_words_are_not_names(text):
 
 def test_relations_a_label_of_responsibility_names_who_runs_the_item():
     # the item heading is the program; the label closes its paragraph
-    ex = extract_page(parse_page(
+    ex = built(
         "标题\n\n本报讯（记者王强）今年，宜宾市确定十件民生实事。\n"
         "（一）城镇老旧小区改造。改造老旧小区80个。责任单位：宜宾市住房和城乡建设局。\n"
         "（二）农村公路提质工程。新改建农村公路300公里。牵头单位：宜宾市交通运输局；配合单位：宜宾市财政局。\n",
-        "responsible_test.txt"))
+        "responsible_test.txt")
     t = triples(ex)
     assert ("宜宾市住房和城乡建设局", "runs", "城镇老旧小区改造") in t
     assert ("宜宾市交通运输局", "leads", "农村公路提质工程") in t
@@ -1023,10 +1028,10 @@ def test_programs_a_bodys_act_is_not_part_of_the_program_named_after_it():
 
 
 def test_measures_a_program_in_a_later_clause_with_another_actor_does_not_take_the_amount():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 简阳市新建高标准农田8万亩\n\n本报讯（记者王强）简阳市高标准农田建设项目总投资1.6亿元。\n"
         "在资金保障上，市财政局整合补助资金1.2亿元，市城投公司通过申请地方政府专项债筹集资金4000万元。\n",
-        "measures_test.txt"))
+        "measures_test.txt")
     owner = {m.value: m.program.name for m in ex.measures}
     assert owner[120000000] == "简阳市高标准农田建设项目"
     assert owner[40000000] == "地方政府专项债"
@@ -1068,11 +1073,11 @@ def test_programs_rectification_of_inspection_findings_and_bare_counts_of_works(
 
 
 def test_relations_an_article_about_a_body_of_works_frames_its_parts_not_strategies_or_extras():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 我市纵深推进“百千万工程”\n\n本报讯（记者王强）今年以来，梅州市深入实施百县千镇万村高质量发展工程（以下简称“百千万工程”）。\n"
         "兴宁市实施县城品质提升行动，推动乡村振兴。\n"
         "梅县区还开展农村饮水安全巩固提升行动。\n",
-        "frame_test.txt"))
+        "frame_test.txt")
     t = triples(ex)
     assert ("县城品质提升行动", "partOfProgram", "百县千镇万村高质量发展工程") in t
     assert not any(s == "乡村振兴" and p == "partOfProgram" for s, p, _ in t)  # a national strategy
@@ -1080,10 +1085,10 @@ def test_relations_an_article_about_a_body_of_works_frames_its_parts_not_strateg
 
 
 def test_relations_a_unit_and_the_bodies_that_assist_or_are_organised_act_together():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 献县部署重点工作\n\n献县融媒体中心讯（记者 马晓琳）沧州市献县召开会议。县委政法委牵头，县公安局、县信访局配合，"
         "深入开展矛盾纠纷排查化解专项行动。县安委会办公室组织县应急管理局、县住建局开展安全生产大检查。\n",
-        "joint_test.txt"))
+        "joint_test.txt")
     t = triples(ex)
     assert ("中共献县县委政法委员会", "leads", "矛盾纠纷排查化解专项行动") in t
     assert ("献县公安局", "runs", "矛盾纠纷排查化解专项行动") in t
@@ -1139,11 +1144,11 @@ def test_programs_numbered_item_headings_name_works_not_stances():
 
 
 def test_relations_a_paragraph_ending_with_a_colon_introduces_its_programs_numbered_parts():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 企业开办再提速\n\n本报讯（记者王强）今年，清远市出台《清远市深化企业开办一网通办改革十条措施》。主要举措包括：\n\n"
         "（一）全流程网上办理。依托省级平台办理。\n\n（二）首套印章免费刻制。由财政统一买单。\n\n"
         "项目共划分为5个片区子项目：\n\n一是芦溪镇片区子项目，建设面积3.1万亩。\n",
-        "intro_test.txt"))
+        "intro_test.txt")
     t = triples(ex)
     for item in ("全流程网上办理", "首套印章免费刻制"):
         assert (item, "partOfProgram", "清远市深化企业开办一网通办改革十条措施") in t
@@ -1151,9 +1156,9 @@ def test_relations_a_paragraph_ending_with_a_colon_introduces_its_programs_numbe
 
 
 def test_measures_a_wider_program_a_work_is_ranked_in_takes_none_of_its_figures():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 黄甸镇集中供水工程建成通水\n\n本报讯（记者王强）绵阳市盐亭县黄甸镇集中供水工程建成通水。"
-        "该工程是盐亭县2023年十大民生实事之一，总投资4860万元，新建水厂1座。\n", "ranked_test.txt"))
+        "该工程是盐亭县2023年十大民生实事之一，总投资4860万元，新建水厂1座。\n", "ranked_test.txt")
     owner = {m.value: m.program.name for m in ex.measures}
     assert owner[48600000].endswith("盐亭县黄甸镇集中供水工程")
 
@@ -1172,19 +1177,19 @@ def test_organizations_no_bridge_over_a_count_or_before_a_trade_word_alone():
 
 
 def test_relations_an_articles_place_is_not_one_quoted_in_its_headline_but_its_county_medias():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 县人社局扎实推进“人人持证、技能河北”建设\n\n献县融媒体中心讯（通讯员 赵文博）今年以来，"
-        "沧州市献县人社局开展订单式培训活动，培训企业职工960人次。\n", "home_test.txt"))
+        "沧州市献县人社局开展订单式培训活动，培训企业职工960人次。\n", "home_test.txt")
     t = triples(ex)
     assert ("订单式培训活动", "locatedIn", "献县") in t
     assert not any(p == "locatedIn" and o == "河北省" for _, p, o in t)
 
 
 def test_relations_the_bodies_and_places_of_an_items_paragraph_belong_to_the_item():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 献县召开重点工作推进会\n\n本报讯（记者王强）沧州市献县召开会议，部署重点任务。\n\n"
         "（二）加快推进城镇老旧小区改造。县住建局要对23个老旧小区实施改造。首批开工的7个小区均位于乐寿镇。\n",
-        "item_test.txt"))
+        "item_test.txt")
     t = triples(ex)
     assert ("献县住房和城乡建设局", "runs", "城镇老旧小区改造") in t
     assert ("城镇老旧小区改造", "locatedIn", "乐寿镇") in t
@@ -1202,9 +1207,9 @@ def test_programs_verbs_of_arranging_and_using_end_what_stands_before_a_name(tex
 
 
 def test_relations_a_place_named_with_another_program_is_not_the_headline_programs():
-    ex = extract_page(parse_page(
+    ex = built(
         "### 横荷街道塘头片区城中村改造项目开工\n\n本报讯（记者王强）清远市清城区横荷街道塘头片区城中村改造项目开工。\n\n"
-        "此外，东城街道旧厂房连片改造项目总投资12.6亿元。\n", "headline_place_test.txt"))
+        "此外，东城街道旧厂房连片改造项目总投资12.6亿元。\n", "headline_place_test.txt")
     t = triples(ex)
     assert any(p == "locatedIn" and o == "横荷街道" and s.endswith("横荷街道塘头片区城中村改造项目") for s, p, o in t)
     assert not any(p == "locatedIn" and o == "东城街道" and "塘头" in s for s, p, o in t)
@@ -1327,9 +1332,9 @@ def test_agencies_one_department_under_the_name_written_in_full_and_its_abbrevia
 
 
 def test_relations_the_headline_program_is_located_in_the_features_its_article_lists():
-    ex = extract_page(parse_page(
+    ex = built(
         "平遥县老旧小区改造项目开工\n\n本报讯 今年改造的小区分别为：曙光小区、柳园小区、税务局家属院。\n",
-        "compounds.txt"))
+        "compounds.txt")
     located = {o for s, p, o in triples(ex) if p == "locatedIn"}
     assert {"曙光小区", "柳园小区", "税务局家属院"} <= located
 
@@ -1392,10 +1397,10 @@ def test_relations_a_work_listed_in_or_serving_a_wider_one(text, part, whole):
 
 
 def test_programs_a_season_of_consumption_and_the_items_listed_inline_after_a_colon():
-    ex = extract_page(parse_page(
+    ex = built(
         "文旅惠民消费季启动\n\n本报讯 由平遥县人民政府主办的“古城秋韵”2024年文旅惠民消费季在平遥古城启动。本次消费季主要包括："
         "（一）古城非遗展演。在日升昌票号等景点每日开展演出300余场。"
-        "（二）夜游古城活动。延长古城夜间开放时间。\n", "season.txt"))
+        "（二）夜游古城活动。延长古城夜间开放时间。\n", "season.txt")
     t = triples(ex)
     assert ("古城非遗展演", "partOfProgram", "古城秋韵2024年文旅惠民消费季") in t
     assert ("夜游古城活动", "partOfProgram", "古城秋韵2024年文旅惠民消费季") in t
@@ -1474,8 +1479,8 @@ def test_programs_who_receives_a_benefit_and_talking_about_policy_are_no_names()
 
 
 def test_relations_the_headline_program_is_not_located_in_a_water_named_as_its_source():
-    ex = extract_page(parse_page(
-        "故城县农村生活水源置换工程完工\n\n本报讯 故城县农村生活水源置换工程全部完工，全县群众喝上了长江水。\n", "water.txt"))
+    ex = built(
+        "故城县农村生活水源置换工程完工\n\n本报讯 故城县农村生活水源置换工程全部完工，全县群众喝上了长江水。\n", "water.txt")
     assert not any(p == "locatedIn" and o == "长江" for _, p, o in triples(ex))
 
 
