@@ -1487,3 +1487,10 @@ def test_relations_the_headline_program_is_not_located_in_a_water_named_as_its_s
 def test_places_a_scenic_site_named_by_a_countys_short_name():
     ex = page("平遥县文旅局介绍，消费季在平遥古城南门广场启动。游客游览平遥古城。")
     assert {"平遥古城", "平遥古城南门广场"} <= labels(ex, "Place")
+
+
+def test_programs_a_chief_system_is_named_by_the_resource_before_it():
+    assert names("四是完善河长制，上线智慧管护平台。") == ["河长制"]
+    assert names("全面推行林长制。") == ["林长制"]
+    assert names("各县要压实河湖长制责任。") == ["河湖长制"]
+    assert names("县长制定了方案。") == []  # 县长 + 制定: no chief system

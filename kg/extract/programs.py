@@ -77,6 +77,7 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
                              r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
 _HEAD_RE: re.Pattern[str] | None = None
@@ -197,6 +198,8 @@ def is_generic(name: str, head: str) -> bool:
     # (a meeting about a general subject is still one meeting: 重点工作推进会)
     if name in generic or (specific in generic and (head not in MEETING_HEADS or len(specific) <= 2)) or name.endswith(_IDIOMS):
         return True
+    if head == "长制" and specific and CJK_ONLY.fullmatch(specific):
+        return False  # 河长制, 林长制, 河湖长制: a chief for a resource, named by one or two characters
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
     if head not in _strong() and len(specific) < 2:
