@@ -1494,3 +1494,14 @@ def test_programs_a_chief_system_is_named_by_the_resource_before_it():
     assert names("全面推行林长制。") == ["林长制"]
     assert names("各县要压实河湖长制责任。") == ["河湖长制"]
     assert names("县长制定了方案。") == []  # 县长 + 制定: no chief system
+
+
+def test_programs_the_works_of_two_years_are_two_programs():
+    ex = page("市农业农村局实施2024年高标准农田建设项目，建成10万亩。市农业农村局将加快谋划2025年高标准农田建设项目。")
+    assert {"2024年高标准农田建设项目", "2025年高标准农田建设项目"} <= labels(ex, "Program")
+    ex = page("县医保局开展2025年城乡居民医保征缴工作。城乡居民医保征缴工作进展顺利。")
+    assert len([n for n in labels(ex, "Program") if "征缴" in n]) == 1
+
+
+def test_programs_a_manner_before_the_head_is_no_name():
+    assert names("实施岐山县2024年高标准农田建设项目，集中连片建设3.2万亩。") == ["岐山县2024年高标准农田建设项目"]

@@ -77,6 +77,7 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
                              r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
+_MANNERS = frozenset(("集中连片", "成方连片", "整村推进", "连片", "成片", "整体", "统一", "分批", "全面"))
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
@@ -202,6 +203,8 @@ def is_generic(name: str, head: str) -> bool:
         return False  # 河长制, 林长制, 河湖长制: a chief for a resource, named by one or two characters
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
         return True
+    if specific in _MANNERS:
+        return True  # 集中连片建设3.2万亩: how the works are done, not their name
     if head not in _strong() and len(specific) < 2:
         return True
     if head == "服务" and len(specific) < 4:  # 政务服务, 社保服务: a field, not a program

@@ -160,6 +160,15 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     same program when that longer name is the only candidate.
     """
     keys = {n: program_key(n) for n in names}
+    # the same works of two years named on one page (2024年 and 2025年高标准农田建设项目)
+    # are two programs; a name without a year stays with neither
+    years: dict[str, set[str]] = {}
+    for n, k in keys.items():
+        if (y := _ANY_YEAR.search(n)) is not None:
+            years.setdefault(k, set()).add(y.group()[:4])
+    for n, k in list(keys.items()):
+        if len(years.get(k, ())) > 1 and (y := _ANY_YEAR.search(n)) is not None:
+            keys[n] = y.group()[:4] + "年" + k
     distinct = sorted(set(keys.values()), key=lambda k: (-len(k), k))
     alias_of: dict[str, str] = {}
     for short in distinct:
