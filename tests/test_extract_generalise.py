@@ -1505,3 +1505,15 @@ def test_programs_the_works_of_two_years_are_two_programs():
 
 def test_programs_a_manner_before_the_head_is_no_name():
     assert names("实施岐山县2024年高标准农田建设项目，集中连片建设3.2万亩。") == ["岐山县2024年高标准农田建设项目"]
+
+
+def test_relations_partners_after_a_declared_short_name_act_with_the_subject():
+    ex = page("宝鸡市河长制办公室（以下简称市河长办）联合市公安局、市生态环境局开展河湖“清四乱”专项行动。")
+    runners = {s for s, p, o in triples(ex) if p == "runs"}
+    assert {"宝鸡市河长制办公室", "宝鸡市公安局", "宝鸡市生态环境局"} <= runners
+
+
+def test_organizations_a_joining_verb_glued_to_a_partners_name_is_not_part_of_it():
+    ex = page("宝鸡市行政审批服务局联合国网宝鸡供电公司、宝鸡市水务集团有限公司设立“水电气网联合报装”专窗。")
+    assert "国网宝鸡供电公司" in labels(ex, "Organization")
+    assert ("国网宝鸡供电公司", "runs", "水电气网联合报装专窗") in triples(ex)

@@ -567,6 +567,12 @@ _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
 _SUFFIX_SET = frozenset(_org_suffixes()) | frozenset("学校 单位 企业 部门 机构 园区 公司 医院".split())
 
 
+# verbs that join a body to its partners, which jieba may glue to the partner's name (联合国|网)
+_JOINING_VERBS = ("联合", "会同", "携手", "协同")
+# the last character of a body's name, or of a parenthesis after it
+_AFTER_A_BODY = frozenset("局委办府队所站厅部室院会心司行社）)")
+
+
 # function words no name holds before a place inside it
 _ENDS_A_NAME = frozenset("和及与后前在对从向至、的")
 # characters that end what stands before a firm's trade name (…的宏远铸造有限公司)
@@ -643,6 +649,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             ):
                 begin = i
                 break
+        if text.startswith(_JOINING_VERBS, begin) and s - begin >= 4 and text[begin - 1 : begin] in _AFTER_A_BODY:
+            begin += 2  # 市审批局联合|国网宝鸡供电公司 (cut as 联合国|网): the verb joins the body to its partner
         if begin > 0 and text[begin - 1 : begin + 1] == "中国":
             begin -= 1  # 中国医学科学院: 中 is not the preposition here
         if begin >= 3 and text[begin - 1] == "”":
