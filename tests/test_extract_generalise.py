@@ -1517,3 +1517,10 @@ def test_organizations_a_joining_verb_glued_to_a_partners_name_is_not_part_of_it
     ex = page("宝鸡市行政审批服务局联合国网宝鸡供电公司、宝鸡市水务集团有限公司设立“水电气网联合报装”专窗。")
     assert "国网宝鸡供电公司" in labels(ex, "Organization")
     assert ("国网宝鸡供电公司", "runs", "水电气网联合报装专窗") in triples(ex)
+
+
+def test_relations_the_bodies_that_decided_on_a_program_run_it():
+    ex = page("开展老年助餐服务是今年晋江市委、市政府确定的为民办实事项目之一。")
+    assert {("中共晋江市委", "runs", "为民办实事项目"), ("晋江市人民政府", "runs", "为民办实事项目")} <= triples(ex)
+    ex = page("晋江市民政局介绍，群众确定的服务项目将优先安排。")
+    assert not any(p == "runs" and s == "晋江市民政局" for s, p, o in triples(ex))

@@ -187,6 +187,14 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             if b is not None:
                 add(ex, b.entity, "subOrganizationOf", a.entity, ev)
 
+        # 2h. 县委、县政府确定的33项民生实事: the bodies that decided on a program run it
+        for m in _DECIDED.finditer(text, sent.start, sent.end):
+            deciders = _chain_before(text, bodies, m.start())
+            target = next((p for p in progs if m.end() <= p.start <= m.end() + 2 and p.kind != "pronoun"), None)
+            if target is not None:
+                for b in deciders:
+                    add(ex, b.entity, "runs", target.entity, ev)
+
         # 2g. A与B公司签约P: the firm that signs for a project carries it out
         for b in bodies:
             if text[max(0, b.start - 1) : b.start] == "与" and (m := _SIGNS.match(text, b.end)) is not None:
@@ -329,6 +337,21 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                     continue  # a place named with another program is that program's (东城街道旧厂房连片改造项目)
                 ev = Evidence(idx, sent.start, sent.end, sent.text) if sent else None
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
+
+
+_DECIDED = re.compile(r"(?:研究|审议|会议)?(?:确定|决定|部署|推出|批准)的")
+
+
+def _chain_before(text: str, bodies: list, end: int) -> list:
+    """The bodies named one after another (A、B / A和B / A B) that end at ``end``."""
+    chain: list = []
+    at = end
+    while True:
+        b = next((f for f in bodies if f.end == at or f.end < at and at - f.end <= 1 and text[f.end:at] in "、和与及"), None)
+        if b is None or any(b.start < c.end and c.start < b.end for c in chain):
+            return chain
+        chain.append(b)
+        at = b.start
 
 
 _SIGNS = re.compile(r"(?:正式|现场)?(?:签约|签订|签署)(?:了)?")
