@@ -1524,3 +1524,12 @@ def test_relations_the_bodies_that_decided_on_a_program_run_it():
     assert {("中共晋江市委", "runs", "为民办实事项目"), ("晋江市人民政府", "runs", "为民办实事项目")} <= triples(ex)
     ex = page("晋江市民政局介绍，群众确定的服务项目将优先安排。")
     assert not any(p == "runs" and s == "晋江市民政局" for s, p, o in triples(ex))
+
+
+def test_places_villages_listed_before_their_count_are_names_of_their_own():
+    ex = page("临泉县长官镇改造线路覆盖李小寨村、后庙村、孙楼村、前刘庄村、杜营村5个村。")
+    assert {"后庙村", "孙楼村", "前刘庄村", "杜营村"} <= labels(ex, "Place")
+    assert "刘庄村" not in labels(ex, "Place")
+    ex = page("巨鹿县官亭镇在北马村、前营村等4个村实施治理。全镇有示范村、重点村两个村。")
+    assert {"北马村", "前营村"} <= labels(ex, "Place")
+    assert not {"示范村", "重点村"} & labels(ex, "Place")

@@ -126,6 +126,11 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     text = art.text
     tokens = TokenIndex(text)
     admin = places_mod.on_word_boundaries(admin, text, tokens)
+    listed = places_mod.counted_villages(text, tokens)
+    if listed:
+        # 前刘庄村 in a list of villages: not the gazetteer's 刘庄村 read inside it
+        admin = [m for m in admin if not any(v.start <= m.start and m.end <= v.end and v.end - v.start > m.end - m.start
+                                             for v in listed)]
     for m in admin:
         ent = mention_place(reg, m, art.index)
         af.found.append(Found(ent, m.start, m.end, "Place", m.text))

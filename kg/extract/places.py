@@ -177,7 +177,7 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
     out.extend(_unlisted_villages(text, tokens, barriers))
     # the items of a counted list are names of their own (A和B两处湿地: not "A和B")
-    counted = _counted_features(text, tokens)
+    counted = _counted_features(text, tokens) + counted_villages(text, tokens)
     spans = {(c.start, c.end) for c in counted}
     out = [o for o in out if (o.start, o.end) in spans or not any(a < o.end and o.start < b for a, b in spans)]
     # after a count a feature word is a kind, not a name (6个环湖公园)
@@ -222,6 +222,38 @@ def _unlisted_villages(text: str, tokens: TokenIndex, barriers: set[int]) -> lis
                 or stem[-1] in "乡农" or nlp.pos(stem)[:1] in ("a", "v", "d", "b", "m", "r"):
             continue  # 镇|示范村, 镇|空心村, 镇|新农村: a kind of village, not a village's name
         out.append(Mention("Place", m.group(), b, m.end(), name=m.group(), level="feature"))
+    return out
+
+
+# A村、B村、C村3个村 / 在A村、B村等4个村: the items of a list of villages closed by their count
+_VILLAGE_COUNT = re.compile(r"等?(?:\d+|[一二三四五六七八九十两]+)个(?:行政|自然)?村(?![民委级庄落务干部规情史])")
+
+
+def counted_villages(text: str, tokens: TokenIndex) -> list[Mention]:
+    """Villages named in a list closed by their count, whether or not the gazetteer
+    lists them (natural villages, recent mergers): each item is a name of its own."""
+    out: list[Mention] = []
+    for m in _VILLAGE_COUNT.finditer(text):
+        items: list[tuple[int, int]] = []
+        end = m.start()
+        while text[end - 1 : end] == "村":
+            a = end - 1
+            while a > 0 and end - a < 7 and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in "、和及与":
+                a -= 1
+            if text[a - 1 : a] in ("、", "和", "及", "与"):
+                items.append((a, end))
+                end = a - 1
+                continue
+            items.append((max(a, scan_name_left(text, tokens, end, max_len=6, verb_first=False)), end))
+            break
+        if len(items) < 2:
+            continue
+        for a, b in items:
+            name = text[a:b]
+            stem = name[:-1]
+            if len(stem) < 2 or _BAD_STEM_CHARS.search(stem) or stem.endswith(_VILLAGE_KIND_STEMS) or nlp.in_dictionary(name):
+                continue
+            out.append(Mention("Place", name, a, b, name=name, level="feature"))
     return out
 
 
