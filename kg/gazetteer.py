@@ -683,6 +683,9 @@ def _scan(
         if start < pos:
             continue
         length, codes, is_village = best[start]
+        nxt = best.get(start + 1)
+        if length == 2 and nxt is not None and nxt[0] >= 3:
+            continue  # 和|龙湖镇: a two-character name (和龙) that a longer name starting inside it overlaps
         if is_village:
             village_spans.add(len(out))
         out.append((start, start + length, codes))

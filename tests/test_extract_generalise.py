@@ -1533,3 +1533,10 @@ def test_places_villages_listed_before_their_count_are_names_of_their_own():
     ex = page("巨鹿县官亭镇在北马村、前营村等4个村实施治理。全镇有示范村、重点村两个村。")
     assert {"北马村", "前营村"} <= labels(ex, "Place")
     assert not {"示范村", "重点村"} & labels(ex, "Place")
+
+
+def test_places_a_longer_name_inside_a_two_character_one_wins_and_a_bay_before_its_coast():
+    ex = page("晋江市深沪湾—围头湾海岸带保护修复工程开工。金井镇人民政府和龙湖镇人民政府属地配合。")
+    assert "龙湖镇人民政府" in labels(ex, "Agency")
+    assert {"深沪湾", "围头湾"} <= labels(ex, "Place")
+    assert not {"围头湾海", "龙湖"} & labels(ex, "Place")

@@ -129,6 +129,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
             if text[head] in _BEFORE_PLACE and s - head >= 2 and not nlp.in_dictionary(tok.text):
                 head += 1  # 以章江, 沿虞河 cut as one word: the preposition is not part of the name
         suffix = m.group()
+        if suffix == "海" and text[s - 1 : s] in "湾湖江河港" and s > 0:
+            continue  # 围头湾|海岸带, 深沪湾|海域: the water is named already; 海 opens the next word
         if len(suffix) == 1 and _KINDS.get(suffix) not in _ONE_CHAR_KINDS and suffix not in "山路街道桥站线":
             continue  # 高占峰, 袁占林, 文明城: one-character words end personal names and slogans too
         if _KINDS.get(suffix) in _SKIPPED_KINDS:
