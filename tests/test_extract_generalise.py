@@ -1540,3 +1540,9 @@ def test_places_a_longer_name_inside_a_two_character_one_wins_and_a_bay_before_i
     assert "龙湖镇人民政府" in labels(ex, "Agency")
     assert {"深沪湾", "围头湾"} <= labels(ex, "Place")
     assert not {"围头湾海", "龙湖"} & labels(ex, "Place")
+
+
+def test_relations_a_work_named_after_a_division_happens_there():
+    ex = page("邢台经济开发区冀南智慧物流港项目总投资12亿元，已列入2023年河北省重点建设项目。")
+    assert ("2023年河北省重点建设项目", "locatedIn", "河北省") in triples(ex)
+    assert not any(s == "2023年河北省重点建设项目" and p == "locatedIn" and o != "河北省" for s, p, o in triples(ex))

@@ -280,14 +280,19 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         # 打造了A街、B街等四化样板示范街道: features listed right before a program are its own
         owner = _listed_before(text, places, progs)
         for p in progs:
+            # 2023年河北省重点建设项目: a work named after a division happens there (and in
+            # the places inside it), not in the other places of the sentence
+            own = [pl.entity for pl in places if p.kind != "pronoun" and p.start <= pl.start and pl.end <= p.end
+                   and pl.entity.level in ("province", "prefecture", "county")]
             targets = [
                 pl.entity for pl in places
                 if not any(a <= pl.start and pl.end <= b and (a, b) != (p.start, p.end) for a, b in spans)
                 and owner.get(id(pl), p) is p
                 and not (_ITS_WATER.match(text, pl.end) and pl.entity.name.endswith(_WATERS))  # 喝上了长江水: its water
-                and not (pl.entity.level == "province" and _below_province(af.home)
+                and not (pl.entity.level == "province" and _below_province(af.home) and pl.entity not in own
                          and (pl.kind == "pronoun" or _inside(af.home, pl.entity))
                          and not text[max(0, pl.start - 1) : pl.start] == "在")
+                and (not own or p.start <= pl.start and pl.end <= p.end or any(_inside(pl.entity, o) for o in own))
             ]
             # 麒麟区第十一中学新建项目: the places in a work's own name, also inside the
             # name of the school or firm the work is named after
