@@ -1546,3 +1546,13 @@ def test_relations_a_work_named_after_a_division_happens_there():
     ex = page("邢台经济开发区冀南智慧物流港项目总投资12亿元，已列入2023年河北省重点建设项目。")
     assert ("2023年河北省重点建设项目", "locatedIn", "河北省") in triples(ex)
     assert not any(s == "2023年河北省重点建设项目" and p == "locatedIn" and o != "河北省" for s, p, o in triples(ex))
+
+
+def test_programs_clauses_rates_and_joined_works_are_cut():
+    assert names("推进长者食堂建设与城市社区嵌入式服务设施建设工程。") == ["长者食堂建设", "城市社区嵌入式服务设施建设工程"]
+    assert names("续建配套与现代化改造项目开工。") == ["续建配套与现代化改造项目"]
+    assert names("对辖区内80周岁以上老年人每餐补贴3元。") == []
+    assert names("专区设有综合受理窗口。") == []
+    assert "春风行动" in labels(page("今年“就业援助月”专项活动持续至2月中旬，随后与“春风行动”有序衔接。"), "Program")
+    assert "安全网格员+企业安全员双员包片制度" in labels(
+        page("晋江市安海镇人民政府则试点“安全网格员+企业安全员”双员包片制度。"), "Program")

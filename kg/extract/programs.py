@@ -43,10 +43,15 @@ def _strong() -> frozenset[str]:
 
 def lead_verb(name: str) -> int:
     """The length of the verb that opens ``name`` (发放贷款 → 2), 0 when none does."""
-    m = _LEAD_RE.match(name)
-    if m is None and name.startswith(("发放", "办理", "提供")):  # (县农商银行发放贷款)
-        return 2
+    adverb = 1 if name[:1] in _CLAUSE_ADVERBS and len(name) > 3 else 0  # (镇政府则|试点…制度)
+    m = _LEAD_RE.match(name, adverb)
+    if m is None and name.startswith(("发放", "办理", "提供", "试点"), adverb):  # (县农商银行发放贷款)
+        return adverb + 2
     return m.end() if m and len(name) > m.end() else 0
+
+
+# one-character adverbs that follow a clause's subject (某镇则试点…, 某局还开展…)
+_CLAUSE_ADVERBS = frozenset("则还也又再便就已均亦")
 
 
 def restart(text: str, pm: ProgramMention, start: int) -> ProgramMention | None:
@@ -77,6 +82,7 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
                              r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
+_RATE_TAIL = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
 _MANNERS = frozenset(("集中连片", "成方连片", "整村推进", "连片", "成片", "整体", "统一", "分批", "全面"))
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
@@ -183,8 +189,8 @@ def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
-    if specific.startswith("每"):
-        return True  # 每公斤补贴, 每亩补贴: a rate, not a program
+    if specific.startswith("每") or (head in _BENEFITS and _RATE_TAIL.search(specific)):
+        return True  # 每公斤补贴, 每亩补贴, 80周岁以上老年人每餐补贴: a rate, not a program
     if head in ("项目", "工程", "计划") and ("以上" in specific or "以下" in specific):
         return True  # 单个投资额亿元以上项目: a class of works by size
     scope = _SCOPE_LEAD.sub("", specific)
@@ -241,7 +247,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         if _inside_title(text, hs, he):
             continue
         begin = scan_left(text, tokens, hs, max_len=24)
-        if text[begin - 1 : begin] == "与" and begin >= 3 and hs - begin >= 3 and not strong_head_ends_at(text, begin - 1) \
+        if text[begin - 1 : begin] == "与" and begin >= 3 and hs - begin >= 3 and not head_ends_at(text, begin - 1) \
                 and NAME_CHAR.match(text[begin - 2]):
             # 续建配套与现代化改造项目: two parts of one work (not 开展A活动与B活动)
             before = scan_left(text, tokens, begin - 1, max_len=24 - (hs - begin))
@@ -511,7 +517,7 @@ _COPULAS = ("是", "为全", "作为", "列入", "纳入")
 
 
 # verbs of reporting inside a span read back from a head: a clause, not a name
-_CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表示|介绍说")
+_CLAUSE_INSIDE = re.compile("出席|主持召开|主持|讲话|致辞|获悉|表示|介绍说|设有|分管|入户讲解")
 # 宣讲政策, 解读政策: the policies are the object of a verb, not a program's name
 _POLICY_VERBS = ("宣讲", "解读", "宣传", "讲解", "落实", "兑现", "享受", "了解", "学习", "送", "讲", "传达", "普及", "告知")
 
@@ -595,6 +601,11 @@ _QUALIFIED_BY_BENEFIT = ("面积", "标准", "对象", "范围", "政策", "比�
 _GRANTS = ("给予", "享受", "申请", "发放", "提供", "补贴")
 # a public service line by its number: 12345政务服务热线, 12319城管热线
 _SERVICE_NUMBER = re.compile(r"^1\d{4,5}(?!\d)")
+
+
+def head_ends_at(text: str, pos: int) -> bool:
+    """A head, strong or weak (…行动, …建设), ends right before ``pos``."""
+    return any(len(h) <= pos and text.startswith(h, pos - len(h)) for h in _heads())
 
 
 def strong_head_ends_at(text: str, pos: int) -> bool:

@@ -22,7 +22,8 @@ PARTICLES = frozenset(
 # adverbs and aspect words that precede a verb phrase
 ADVERBS = frozenset(
     "科学 合理 提前 按时 如期 顺利 全面 积极 深入 大力 持续 扎实 进一步 切实 不断 加快 着力 全力 稳步 认真 努力 继续 正式 已 已经 正在 将要 先后 相继 率先 首次 逐步 有序 "
-    "精心 主动 及时 坚持 坚决 严格 广泛 依法 分别 同时 目前 今年 去年 近年 近日 日前 近期 当前 高位 强力 全速 深化 ".split()
+    "精心 主动 及时 坚持 坚决 严格 广泛 依法 分别 同时 目前 今年 去年 近年 近日 日前 近期 当前 高位 强力 全速 深化 "
+    "随后 此后 之后 然后 届时 ".split()
 )
 
 # verbs that introduce a program or an object (the name starts after them)
