@@ -1556,3 +1556,9 @@ def test_programs_clauses_rates_and_joined_works_are_cut():
     assert "春风行动" in labels(page("今年“就业援助月”专项活动持续至2月中旬，随后与“春风行动”有序衔接。"), "Program")
     assert "安全网格员+企业安全员双员包片制度" in labels(
         page("晋江市安海镇人民政府则试点“安全网格员+企业安全员”双员包片制度。"), "Program")
+
+
+def test_programs_works_given_as_a_task_and_rates_of_a_subsidy():
+    assert names("截至11月底，我市2023年农村地区冬季清洁取暖改造任务已完成年度计划的98.6%。") == ["2023年农村地区冬季清洁取暖改造"]
+    assert names("各县全面完成年度改造任务。") == []
+    assert names("气代煤用户每立方米用气补贴1元，电代煤用户每千瓦时补贴0.2元。") == []

@@ -80,8 +80,10 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
     "出台 制定 推出 打造 创建 抓好 做好 开启 给予 提供 享受 申请 发放 加大 探索 持续 大力 全面 把 将 "
     "为推动 推进了 开展了 实施了".split()), key=len, reverse=True))
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
-                             r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县)+")
+                             r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县|年度|本年度|全年)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
+_RATE_UNITS = ("立方米", "千瓦时", "平方米", "公斤", "千克", "公顷")  # (每|立方米用气补贴: a rate)
+_TASK_WORDS = ("任务", "进度")
 _RATE_TAIL = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
 _MANNERS = frozenset(("集中连片", "成方连片", "整村推进", "连片", "成片", "整体", "统一", "分批", "全面"))
 CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -189,7 +191,7 @@ def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
     specific = _YEAR.sub("", specific)
-    if specific.startswith("每") or (head in _BENEFITS and _RATE_TAIL.search(specific)):
+    if specific.startswith("每") or (head in _BENEFITS and (_RATE_TAIL.search(specific) or specific.startswith(_RATE_UNITS))):
         return True  # 每公斤补贴, 每亩补贴, 80周岁以上老年人每餐补贴: a rate, not a program
     if head in ("项目", "工程", "计划") and ("以上" in specific or "以下" in specific):
         return True  # 单个投资额亿元以上项目: a class of works by size
@@ -241,8 +243,8 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         head = m.group()
         # the head must end a word: 工作人员, 活动室, 项目部 are not program names
         if he < len(text) and not tokens.is_boundary(he):
-            if NAME_CHAR.match(text[he]) and not heads.match(text, he):
-                continue
+            if NAME_CHAR.match(text[he]) and not heads.match(text, he) and not text.startswith(_TASK_WORDS, he):
+                continue  # (…清洁取暖改造|任务, cut as 改造任务: the works and their task)
         # (a head chain such as 工程建设 gives both names; merging makes the shorter an alias)
         if _inside_title(text, hs, he):
             continue
@@ -266,6 +268,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
             name = name[1:]  # 该市|棚户区…: the pronoun's level character is not part of the name
         measured = bool(re.match(r"\s*\d", text[he : he + 3]))  # 雨污分流改造179.023公里: a measured work
         measured = measured or bool(_SERVICE_NUMBER.match(name))  # 12319城管热线: a service by its number
+        measured = measured or text.startswith(_TASK_WORDS, he)  # …清洁取暖改造任务已完成: works given as a task
         if _CLAUSE_INSIDE.search(name) or (head == "政策" and name[:-2].endswith(_POLICY_VERBS)):
             continue  # 副市长林卫东出席会议, 网格员逐户上门宣讲政策: a clause, not a name
         if head in _NAMED_BY_QUOTE and not ("”" in raw[:-len(head)] and not raw.endswith("”")):
