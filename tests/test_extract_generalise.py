@@ -1562,3 +1562,10 @@ def test_programs_works_given_as_a_task_and_rates_of_a_subsidy():
     assert names("截至11月底，我市2023年农村地区冬季清洁取暖改造任务已完成年度计划的98.6%。") == ["2023年农村地区冬季清洁取暖改造"]
     assert names("各县全面完成年度改造任务。") == []
     assert names("气代煤用户每立方米用气补贴1元，电代煤用户每千瓦时补贴0.2元。") == []
+
+
+def test_relations_the_topic_a_paragraph_opens_with_owns_the_list_it_introduces():
+    ex = page("官亭镇推进乡村振兴。\n\n在农村人居环境整治上，官亭镇持续开展村庄清洁行动，重点抓好四个方面：\n\n"
+              "一是抓好农村厕所革命。今年完成户厕改造1260户。\n\n二是推进垃圾污水治理。全镇推行垃圾处理模式。")
+    assert ("垃圾污水治理", "partOfProgram", "农村人居环境整治") in triples(ex)
+    assert ("垃圾污水治理", "partOfProgram", "村庄清洁行动") not in triples(ex)

@@ -580,7 +580,7 @@ _STATUS_AFTER = re.compile(
 
 
 # 在B中，… / 在B方面，… / 为B添彩: what follows a program named in these frames (kg.extract.relations reads them too)
-SETTING_AFTER = re.compile(r"(?:工作)?(?:(?:过程)?中|方面)[，,]")
+SETTING_AFTER = re.compile(r"(?:工作)?(?:(?:过程)?中|方面|上)[，,]")  # 在P中， / 在P上，
 CONTRIBUTE_AFTER = re.compile(r"(?:工作)?(?:添砖加瓦|添彩|增光添彩|增光彩|添助力|助力|作贡献|做贡献)")
 _BENEFITS = ("补贴", "贷款", "补助", "奖励", "津贴")
 

@@ -459,7 +459,9 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction, paragraphs: list[tuple[int,
         # last program it names, else of the article's own (重点任务集中在以下五个方面：)
         if text[start:end].rstrip().endswith(("：", ":")):
             before = [f for f in inside if f.end <= end]
-            introduced = before[-1].entity if before else (af.headline_program or af.main_program)
+            # (在农村人居环境整治上，…持续开展村庄清洁行动，重点抓好四个方面：: the topic the paragraph opens with)
+            topic = next((f for f in before if text[start : f.start] in ("在", "") and SETTING_AFTER.match(text, f.end)), None)
+            introduced = (topic or before[-1]).entity if before else (af.headline_program or af.main_program)
         last = inside[-1] if inside else None
         if last is not None and not text[last.end : end].strip("”\"’。：:"):
             count = _count(text, last)
@@ -842,7 +844,8 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     # a paragraph that opens with a program is about it (复划道路标识标线，方便…。)
     lead = _ORDINAL.match(text, para_start)  # （二）公办幼儿园扩容提质工程。…
     lead_end = lead.end() if lead else para_start
-    opening = [f for f in earlier if para_start <= f.start <= lead_end + 2]
+    # (a setting the paragraph opens with, 在人居环境整治上，…, frames the works it names: they take the figures)
+    opening = [f for f in earlier if para_start <= f.start <= lead_end + 2 and not SETTING_AFTER.match(text, f.end)]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
     breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
     mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
@@ -853,7 +856,7 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         # a count inside a program's name is its size (2021年20项民生实事)
         inside = [p for p in progs if p.start <= pos < p.end and p.kind != "pronoun"]
         # (a wider program the sentence ranks its subject in takes none: 该工程是…十大民生实事之一，总投资…)
-        before = [p for p in progs if p.end <= pos and not _RANKED_IN.match(text, p.end)
+        before = [p for p in progs if p.end <= pos and not _RANKED_IN.match(text, p.end) and not SETTING_AFTER.match(text, p.end)
                   and not text[max(0, p.start - 2) : p.start].endswith(("纳入", "列入", "作为", "列为"))]
         # a program named after the quantity takes it in the same clause
         # (投入1.89亿元实施…工程); across clauses only the article's own
