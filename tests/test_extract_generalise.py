@@ -1569,3 +1569,8 @@ def test_relations_the_topic_a_paragraph_opens_with_owns_the_list_it_introduces(
               "一是抓好农村厕所革命。今年完成户厕改造1260户。\n\n二是推进垃圾污水治理。全镇推行垃圾处理模式。")
     assert ("垃圾污水治理", "partOfProgram", "农村人居环境整治") in triples(ex)
     assert ("垃圾污水治理", "partOfProgram", "村庄清洁行动") not in triples(ex)
+
+
+def test_programs_a_revolution_of_toilets_is_a_campaign():
+    assert names("一是抓好农村厕所革命。") == ["农村厕所革命"]
+    assert names("工业革命以来，城市不断扩大。") == []
