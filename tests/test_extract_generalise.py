@@ -1574,3 +1574,8 @@ def test_relations_the_topic_a_paragraph_opens_with_owns_the_list_it_introduces(
 def test_programs_a_revolution_of_toilets_is_a_campaign():
     assert names("一是抓好农村厕所革命。") == ["农村厕所革命"]
     assert names("工业革命以来，城市不断扩大。") == []
+
+
+def test_programs_a_purchase_of_grain_is_a_program_when_cued():
+    assert names("该公司已完成市级储备粮轮换收购5.2万吨。") == ["市级储备粮轮换收购"]
+    assert names("企业收购玉米。") == []
