@@ -1579,3 +1579,10 @@ def test_programs_a_revolution_of_toilets_is_a_campaign():
 def test_programs_a_purchase_of_grain_is_a_program_when_cued():
     assert names("该公司已完成市级储备粮轮换收购5.2万吨。") == ["市级储备粮轮换收购"]
     assert names("企业收购玉米。") == []
+
+
+def test_organizations_a_firms_trade_verbs_and_a_quarter_after_its_place_are_in_its_name():
+    ex = page("工程由晋江市滨海建设发展有限公司负责代建。晋江市文化馆、晋江五店市文化旅游运营有限公司承办。")
+    assert {"晋江市滨海建设发展有限公司", "晋江五店市文化旅游运营有限公司"} <= labels(ex, "Organization")
+    ex = page("衡水市交通局上报市公交总公司。")
+    assert "衡水市公交总公司" in labels(ex, "Organization") or "市公交总公司" in {a for e in ex.entities for a in e.aliases}

@@ -591,9 +591,14 @@ def _registered_start(text: str, tokens: TokenIndex, places: list[Mention], begi
     gap = text[place.end : begin]
     if not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_TRADE_NAME for c in gap):
         return begin
-    if any(len(t.text) >= 2 and nlp.pos(t.text).startswith("v") for t in tokens.within(place.end, begin)):
+    if any(len(t.text) >= 2 and nlp.pos(t.text).startswith("v") and t.text not in _TRADE_VERBS
+           for t in tokens.within(place.end, begin)):
         return begin
     return place.start
+
+
+# verbs that name a firm's trade (晋江市滨海|建设|发展有限公司, …投资开发有限公司)
+_TRADE_VERBS = frozenset("建设 发展 投资 开发 运营 经营 管理 服务 贸易 制造 生产 加工 销售 运输 建筑 装饰 安装".split())
 
 
 def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies: list[OrgMention]) -> list[OrgMention]:
@@ -643,7 +648,11 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             if after:
                 begin = min(after)
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
+        opened = next((p for p in places if p.start == begin and p.level != "feature"), None)
         for i in range(begin, s):
+            if opened is not None and i - opened.end <= 3 and not any(
+                    nlp.pos(t.text).startswith("v") for t in tokens.within(opened.end, i) if len(t.text) >= 2):
+                continue  # 晋江|五店市|文化旅游运营有限公司: a quarter's name after the place that opens the name
             if text[i] in "市县区" and i > begin and not _inside_word(text, i) and not _inside_word(text, i - 1) and not any(
                 p.start <= i < p.end for p in places
             ):
