@@ -1586,3 +1586,10 @@ def test_organizations_a_firms_trade_verbs_and_a_quarter_after_its_place_are_in_
     assert {"晋江市滨海建设发展有限公司", "晋江五店市文化旅游运营有限公司"} <= labels(ex, "Organization")
     ex = page("衡水市交通局上报市公交总公司。")
     assert "衡水市公交总公司" in labels(ex, "Organization") or "市公交总公司" in {a for e in ex.entities for a in e.aliases}
+
+
+def test_organizations_community_canteens_are_named_after_their_community():
+    ex = page("晋江市梅岭街道桂山社区长者食堂开餐，全市长者食堂总数达到46家。英墩社区邻里中心同步开放。")
+    orgs = labels(ex, "Organization")
+    assert any(o.endswith("桂山社区长者食堂") for o in orgs) and "英墩社区邻里中心" in orgs
+    assert not any(o.endswith("市长者食堂") for o in orgs)

@@ -674,6 +674,8 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         stem = name[: len(name) - len(m.group())]
         if (len(stem) < 2 and not (stem in ("市", "县", "区") and len(m.group()) >= 3)) or name in stop:
             continue
+        if stem in ("市", "县", "区") and text[begin - 1 : begin] in "全各本该我":
+            continue  # 全市长者食堂: all of a kind in the city, not one body
         if stem in _SUFFIX_SET or stem in stop:  # 学校餐厅: a generic body, not a name
             continue
         if m.group() in _SKIPPED_SUFFIXES or "+" in name:

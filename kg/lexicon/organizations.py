@@ -181,6 +181,14 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "养老院": "health",
     "敬老院": "health",
     "养老服务中心": "health",
+    # community meal and care services (长者食堂, 老年助餐点, 日间照料中心)
+    "长者食堂": "health",
+    "老年食堂": "health",
+    "幸福食堂": "health",
+    "助餐点": "health",
+    "老年助餐点": "health",
+    "日间照料中心": "health",
+    "邻里中心": "service",
     "康复中心": "health",
     # education
     "学校": "education",
