@@ -1593,3 +1593,7 @@ def test_organizations_community_canteens_are_named_after_their_community():
     orgs = labels(ex, "Organization")
     assert any(o.endswith("桂山社区长者食堂") for o in orgs) and "英墩社区邻里中心" in orgs
     assert not any(o.endswith("市长者食堂") for o in orgs)
+
+
+def test_programs_the_main_works_of_a_project_are_the_project():
+    assert names("我县2024年高标准农田建设项目主体工程已完成总工程量的93%。") == ["2024年高标准农田建设项目"]

@@ -82,6 +82,7 @@ _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
                              r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县|年度|本年度|全年)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
+_PARTS_OF_A_WORK = ("主体", "附属", "配套", "土建", "一期", "二期", "三期")
 _RATE_UNITS = ("立方米", "千瓦时", "平方米", "公斤", "千克", "公顷")  # (每|立方米用气补贴: a rate)
 _TASK_WORDS = ("任务", "进度")
 _RATE_TAIL = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
@@ -207,6 +208,8 @@ def is_generic(name: str, head: str) -> bool:
     # (a meeting about a general subject is still one meeting: 重点工作推进会)
     if name in generic or (specific in generic and (head not in MEETING_HEADS or len(specific) <= 2)) or name.endswith(_IDIOMS):
         return True
+    if head == "工程" and specific.endswith(_PARTS_OF_A_WORK) and specific[: -2].endswith(("项目", "工程")):
+        return True  # …高标准农田建设项目主体工程: the main works of a project named already
     if head == "长制" and specific and CJK_ONLY.fullmatch(specific):
         return False  # 河长制, 林长制, 河湖长制: a chief for a resource, named by one or two characters
     if len(_ADJECTIVE_LEAD.sub("", specific)) < 2:
