@@ -1597,3 +1597,8 @@ def test_organizations_community_canteens_are_named_after_their_community():
 
 def test_programs_the_main_works_of_a_project_are_the_project():
     assert names("我县2024年高标准农田建设项目主体工程已完成总工程量的93%。") == ["2024年高标准农田建设项目"]
+
+
+def test_places_a_river_named_by_a_numeral_character_in_a_list_of_rivers():
+    assert "千河" in labels(page("宝鸡市统筹推进渭河干流及千河、金陵河、清姜河等主要支流生态治理。"), "Place")
+    assert not any(p.startswith("千") for p in labels(page("宝鸡市修建千条河道。"), "Place"))

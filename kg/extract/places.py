@@ -157,8 +157,8 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         elif name == m.group():
             continue  # 该胡同, 这条河: the kind alone names nothing
         elif (len(stem) < 2 and not whole_name and not _river_context(text, begin, e, suffix)) \
-                or _BAD_STEM_CHARS.search(stem):
-            continue
+                or (_BAD_STEM_CHARS.search(stem) and not (stem in "千万" and _river_context(text, begin, e, suffix))):
+            continue  # (千河 listed among rivers is a river, 千条河 is not)
         elif _KINDS.get(suffix) == "water" and name[-2:] in generic and not whole_name:
             continue  # 压实|河湖: a word for rivers in general ends no river's name
         elif _KINDS.get(suffix) == "water" and name in _RIVERSIDE:
@@ -187,7 +187,7 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
     return _longest(out + counted)
 
 
-_BEFORE_PLACE = "以沿在跨绕"
+_BEFORE_PLACE = "以沿在跨绕及与"
 _WATER_VERBS = "巡护治管整清净保实"
 # what is said of a river: 章江干流, 虞河沿岸, 沿好溪, 章江、贡江
 _RIVER_AFTER = re.compile(r"(?:干流|支流|流域|两岸|沿岸|沿线|水质|断面|河道|河段|水系|上游|中游|下游|入河|出境|[、及和])")
