@@ -1602,3 +1602,11 @@ def test_programs_the_main_works_of_a_project_are_the_project():
 def test_places_a_river_named_by_a_numeral_character_in_a_list_of_rivers():
     assert "千河" in labels(page("宝鸡市统筹推进渭河干流及千河、金陵河、清姜河等主要支流生态治理。"), "Place")
     assert not any(p.startswith("千") for p in labels(page("宝鸡市修建千条河道。"), "Place"))
+
+
+def test_organizations_units_of_firms_and_sector_centres():
+    ex = page("宝鸡市粮食储备有限公司法门直属库、蔡家坡直属库日均收购玉米600吨。")
+    assert {"宝鸡市粮食储备有限公司法门直属库", "宝鸡市粮食储备有限公司蔡家坡直属库"} <= labels(ex, "Organization")
+    ex = page("千阳县果业发展中心联合西北农林科技大学千阳苹果试验示范站专家开展冬季果园管护活动。")
+    assert "千阳县果业发展中心" in labels(ex, "Agency")
+    assert "西北农林科技大学千阳苹果试验示范站" in labels(ex, "Organization")

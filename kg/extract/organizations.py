@@ -613,6 +613,7 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
     agency_spans = [(a.start, a.end) for a in agencies]
     barriers = {a.end for a in agencies}
     out: list[OrgMention] = []
+    joined: tuple[str, str] | None = None  # (the firm, the kind of its unit) of the last unit read
     for m in _ORG_RE.finditer(text):
         s, e = m.start(), m.end()
         if e < len(text) and not tokens.is_boundary(e) and NAME_CHAR.match(text[e]) \
@@ -697,12 +698,18 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         while out and begin <= out[-1].start:
             out.pop()  # 中国农业银行 inside 中国农业银行西峡县支行: the longer name
         # two organisations joined: 中国银联股份有限公司 + 河北分公司
-        if out and out[-1].end >= begin - 4 and out[-1].end <= begin:
-            between = text[out[-1].end : begin]
-            if all(any(p.start <= i < p.end for p in places) for i in range(out[-1].end, begin)) or not between:
-                prev = out.pop()
-                begin = prev.start
-                name = text[begin:e]
+        sibling_of = None
+        if out and out[-1].end >= begin - 4 and out[-1].end <= begin and (
+                not text[out[-1].end : begin]
+                or all(any(p.start <= i < p.end for p in places) for i in range(out[-1].end, begin))):
+            prev = out.pop()
+            joined = (prev.text, m.group())
+            begin = prev.start
+            name = text[begin:e]
+        elif out and joined is not None and text[out[-1].end : begin] == "、" and m.group() == joined[1] and e - begin <= 8:
+            # 宝鸡市粮食储备有限公司法门直属库、蔡家坡直属库: the units listed after a unit of a
+            # firm are the same firm's
+            sibling_of = joined[0]
         sent_by = None
         if text[begin - 1 : begin] == "驻" and m.group().endswith(("工作队", "工作组", "服务队")):
             # 赣州市自然资源局驻石印村工作队: a team an agency sends to a village is the agency's
@@ -710,6 +717,10 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             if sent_by is not None:
                 begin = sent_by.start
                 name = text[begin:e]
+        if sibling_of is not None:
+            name = sibling_of + name
+        elif (k := name.rfind("公司", 0, len(name) - len(m.group()))) > 0:
+            joined = (name[: k + 2], m.group())  # a unit of a firm (…有限公司法门直属库)
         om = OrgMention("Organization", begin, e, name, "org", name, name)
         om.parent = sent_by
         level_char = name[0] if name[0] in "市县区" and not _inside_word(text, begin) else ""

@@ -78,6 +78,10 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "水务公司": "utility",
     "水务集团": "utility",
     "水厂": "utility",
+    # grain depots of a reserve company (…粮食储备有限公司某直属库)
+    "直属库": "utility",
+    "粮库": "utility",
+    "储备库": "utility",
     "地表水厂": "utility",
     "自来水厂": "utility",
     "污水处理厂": "utility",
@@ -248,6 +252,9 @@ _ORG_SUFFIX_KINDS: dict[str, str] = {
     "专家工作站": "research",
     "院士工作站": "research",
     "工作站": "research",
+    "试验站": "research",
+    "示范站": "research",
+    "试验示范站": "research",
     "科技园": "research",
     "众创空间": "research",
     # media and culture
