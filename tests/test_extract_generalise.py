@@ -1610,3 +1610,11 @@ def test_organizations_units_of_firms_and_sector_centres():
     ex = page("千阳县果业发展中心联合西北农林科技大学千阳苹果试验示范站专家开展冬季果园管护活动。")
     assert "千阳县果业发展中心" in labels(ex, "Agency")
     assert "西北农林科技大学千阳苹果试验示范站" in labels(ex, "Organization")
+
+
+def test_relations_the_bodies_after_you_and_the_contractor_carry_out_a_work():
+    ex = page("凤翔区作为试点，由凤翔区农业农村局实施的凤翔区2024年高标准农田建设项目在横水镇建成3.5万亩。")
+    assert ("凤翔区农业农村局", "runs", "凤翔区2024年高标准农田建设项目") in triples(ex)
+    ex = page("临泉县长官镇2024年农村道路提质改造工程由镇政府组织实施，安徽中皖路桥建设有限公司承建。")
+    assert {("长官镇人民政府", "runs", "临泉县长官镇2024年农村道路提质改造工程"),
+            ("安徽中皖路桥建设有限公司", "runs", "临泉县长官镇2024年农村道路提质改造工程")} <= triples(ex)

@@ -37,6 +37,7 @@ _ROLE_CUES = {
     "主办": "organizes", "举办": "organizes", "承办": "undertakes", "协办": "undertakes",
     "牵头": "leads", "主导": "leads", "配合": "runs", "协助": "runs", "参与": "runs",
     "投资建设": "runs", "投资兴建": "runs", "负责建设": "runs", "负责实施": "runs",
+    "承建": "runs", "代建": "runs",
 }
 # what may stand between the start of a clause and its subject
 _LEAD_IN = re.compile(
@@ -186,6 +187,26 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             b = next((f for f in bodies if f.start == m.end() and f.entity is not a.entity), None)
             if b is not None:
                 add(ex, b.entity, "subOrganizationOf", a.entity, ev)
+
+        # 2i. 由A实施的P / P由A、B组织实施: the bodies named after 由 carry out the work
+        for b in bodies:
+            if text[max(0, b.start - 1) : b.start] != "由":
+                continue
+            chain = [b]
+            at = b.end
+            while (nxt := next((f for f in bodies if f.start in (at, at + 1) and f.start > b.start
+                                and text[at : f.start] in ("", "、", "和", "与", "及")), None)) is not None:
+                chain.append(nxt)
+                at = nxt.end
+            m = _CARRIES_OUT.match(text, at)
+            if m is None:
+                continue
+            target = next((p for p in progs if p.start in (m.end(), m.end() + 1) and p.kind != "pronoun"), None) \
+                if text[m.end() : m.end() + 1] == "的" else \
+                next((p for p in reversed(progs) if p.end <= b.start - 1), None)
+            if target is not None:
+                for c in chain:
+                    add(ex, c.entity, "runs", target.entity, ev)
 
         # 2h. 县委、县政府确定的33项民生实事: the bodies that decided on a program run it
         for m in _DECIDED.finditer(text, sent.start, sent.end):
@@ -344,6 +365,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
+_CARRIES_OUT = re.compile(r"(?:负责|具体|统一)?(?:组织)?(?:实施|建设|承建|施工|运营|开展|推进|代建)")
 _DECIDED = re.compile(r"(?:研究|审议|会议)?(?:确定|决定|部署|推出|批准)的")
 
 
