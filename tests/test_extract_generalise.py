@@ -1618,3 +1618,8 @@ def test_relations_the_bodies_after_you_and_the_contractor_carry_out_a_work():
     ex = page("临泉县长官镇2024年农村道路提质改造工程由镇政府组织实施，安徽中皖路桥建设有限公司承建。")
     assert {("长官镇人民政府", "runs", "临泉县长官镇2024年农村道路提质改造工程"),
             ("安徽中皖路桥建设有限公司", "runs", "临泉县长官镇2024年农村道路提质改造工程")} <= triples(ex)
+
+
+def test_relations_a_program_pronoun_names_the_wider_work():
+    ex = page("千阳县启动苹果产业提质增效行动。此次“科技下乡”活动是该行动的重要内容。")
+    assert ("科技下乡活动", "partOfProgram", "苹果产业提质增效行动") in triples(ex)

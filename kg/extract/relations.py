@@ -802,9 +802,12 @@ def _serving_frames(text: str, sent, progs) -> list[tuple]:
     before the frame (the caller takes the program the text was about)."""
     out = []
     for p in progs:
-        if p.kind == "pronoun":
-            continue
         before = [q for q in progs if q.end <= p.start and q.entity is not p.entity and q.kind != "pronoun"]
+        if p.kind == "pronoun":
+            # 此次科技下乡活动是该行动的重要内容: the pronoun names the wider work
+            if before and _EMBODIES.match(text, p.end) and "是" in text[before[0].end : p.start]:
+                out.append((p, before[0].entity))
+            continue
         cue_before = text[max(sent.start, p.start - 4) : p.start]
         if _EMBODIES.match(text, p.end) and "是" in text[max(sent.start, p.start - 12) : p.start]:
             out.append((p, before[0].entity if before else None))
