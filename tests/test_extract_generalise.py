@@ -1623,3 +1623,10 @@ def test_relations_the_bodies_after_you_and_the_contractor_carry_out_a_work():
 def test_relations_a_program_pronoun_names_the_wider_work():
     ex = page("千阳县启动苹果产业提质增效行动。此次“科技下乡”活动是该行动的重要内容。")
     assert ("科技下乡活动", "partOfProgram", "苹果产业提质增效行动") in triples(ex)
+
+
+def test_relations_an_event_named_after_campaigns_is_part_of_them():
+    ex = page("由宝鸡市人力资源和社会保障局主办的2025年“就业援助月”暨“春风行动”首场大型招聘会在宝鸡举行。"
+              "今年“就业援助月”专项活动持续至2月中旬，随后与“春风行动”有序衔接。")
+    fair = "2025年就业援助月暨春风行动首场大型招聘会"
+    assert {(fair, "partOfProgram", "就业援助月专项活动"), (fair, "partOfProgram", "春风行动")} <= triples(ex)

@@ -340,6 +340,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
     paragraphs = _paragraphs(text)
     _frame_parts(af, ex, paragraphs)
     _inline_items(af, ex)
+    _named_inside(af, ex)
     # 8. 责任单位：市住建局 closing an item: the bodies named run its program
     _responsible(af, ex, paragraphs)
 
@@ -506,6 +507,31 @@ def _frame_parts(af: "ArticleFacts", ex: Extraction, paragraphs: list[tuple[int,
         for q in progs:
             if q.start > body and id(q) not in framed and not wider(q) and not _additional(text, art, q):
                 link(q, campaign)
+
+
+_QUOTED = re.compile(r"“([^“”]{3,16})”")
+# one event of a campaign: its first fair, its launch, a special session
+_ONE_EVENT = re.compile(r"首场|第[一二三四五六七八九十\d]{1,3}场|启动仪式|启动式|开幕式|专场")
+
+
+def _named_inside(af: "ArticleFacts", ex: Extraction) -> None:
+    """One event named after a campaign of the article, quoted in its name, is
+    part of it: 2025年“就业援助月”暨“春风行动”首场大型招聘会 is part of the
+    就业援助月专项活动 and of the 春风行动."""
+    art = af.article
+    progs = [f for f in af.found if _is(f, "Program") and f.kind != "pronoun"]
+    for f in progs:
+        if not _ONE_EVENT.search(f.entity.name):
+            continue  # (a system or a plan that quotes a campaign's slogan is not one of its events)
+        for q in _QUOTED.findall(art.text[f.start : f.end]):
+            wholes = {id(g.entity): g.entity for g in progs
+                      if g.entity is not f.entity and g.entity.name.startswith(q) and not f.entity.name.startswith(g.entity.name)}
+            if len(wholes) != 1:
+                continue
+            whole = next(iter(wholes.values()))
+            sent = _sentence_at(art, f.start)
+            ev = Evidence(art.index, sent.start, sent.end, sent.text) if sent else None
+            add(ex, f.entity, "partOfProgram", whole, ev)
 
 
 # what says a work is done besides the one an article is about: 他们还…, 此外，…, 另外，…
