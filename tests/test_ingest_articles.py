@@ -179,6 +179,17 @@ def test_a_dateline_of_a_county_media_centre_starts_an_article():
     assert arts[1].reporters == ["刘萍", "曾志强"]
 
 
+def test_a_news_sites_dateline_with_the_day_starts_an_article():
+    text = (
+        "### 第一条新闻\n\n本报讯（记者甲乙）正文一。\n\n"
+        "### 8家长者食堂同步开餐\n\n嵌入式服务设施让老人“乐享晚年”\n\n"
+        "晋江新闻网6月12日讯（记者蔡雅婷 通讯员王丽君）“一荤两素一汤，才12块钱。”\n"
+    )
+    arts = split_articles(text)
+    assert [a.headline for a in arts] == ["第一条新闻", "8家长者食堂同步开餐"]
+    assert arts[1].source == "晋江新闻网" and arts[1].reporters == ["蔡雅婷", "王丽君"]
+
+
 def test_a_portals_source_line_starts_an_article_and_a_closing_credit_names_its_reporters():
     text = ("### 甲镇开展人居环境整治\n\n本报讯（记者王强）3月12日，甲镇召开会议。\n\n"
             "### 乙镇推进农田建设\n\n来源：某县融媒体中心　　发布时间：2024-03-20\n\n乙镇建设高标准农田5000亩。\n\n"

@@ -36,7 +36,8 @@ from .unwrap import _CAPTION_START, _CONTINUATION, CREDIT_LINE, REPORTER_LINE, _
 BYLINE = re.compile(
     r"^(?P<src>[\u4e00-\u9fff]{1,8}?(?:报讯|日报|晚报|新闻网|通讯社|社)"
     # 南康讯（通讯员…）, 上犹县融媒体中心讯（记者…）: any dateline ending in 讯 before a reporter
-    r"|[\u4e00-\u9fff]{1,12}?讯(?=\s*[（(][^（）()\n]{0,30}(?:记者|通讯员|实习生)))\s*"
+    # (晋江新闻网6月12日讯（记者…）: with the day of the report before 讯)
+    r"|[\u4e00-\u9fff]{1,12}?(?:\d{1,2}月\d{1,2}日)?讯(?=\s*[（(][^（）()\n]{0,30}(?:记者|通讯员|实习生)))\s*"
     r"(?P<dateline>[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)?\s*"
     r"[（(](?P<people>[^（）()\n]{1,60})[)）]"
 )
@@ -308,7 +309,7 @@ def _byline_facts(d: _Draft) -> tuple[str, list[str], str]:
     if d.byline is not None:
         m = BYLINE.match(d.byline.text)
         if m is not None:
-            source = m.group("src")
+            source = re.sub(r"\d{1,2}月\d{1,2}日讯$", "", m.group("src"))  # (晋江新闻网6月12日讯: the site)
             dateline = re.sub(r"\s+", "", m.group("dateline") or "")
             reporters = parse_people(m.group("people"))
         else:  # a portal's 来源： line
