@@ -1630,3 +1630,8 @@ def test_relations_an_event_named_after_campaigns_is_part_of_them():
               "今年“就业援助月”专项活动持续至2月中旬，随后与“春风行动”有序衔接。")
     fair = "2025年就业援助月暨春风行动首场大型招聘会"
     assert {(fair, "partOfProgram", "就业援助月专项活动"), (fair, "partOfProgram", "春风行动")} <= triples(ex)
+
+
+def test_programs_one_thing_done_at_once_is_a_reform_head():
+    assert names("推进“高效办成一件事”改革。") == ["高效办成一件事改革"]
+    assert names("将5个事项整合为“一件事”。") == []
