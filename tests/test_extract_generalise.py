@@ -1635,3 +1635,8 @@ def test_relations_an_event_named_after_campaigns_is_part_of_them():
 def test_programs_one_thing_done_at_once_is_a_reform_head():
     assert names("推进“高效办成一件事”改革。") == ["高效办成一件事改革"]
     assert names("将5个事项整合为“一件事”。") == []
+
+
+def test_relations_a_work_named_by_its_kind_alone_is_the_articles_own():
+    ex = built("我县高标准农田建设项目进入收尾阶段\n\n本报讯 临泉县2024年高标准农田建设项目总投资3.02亿元。项目由县农业农村局组织实施。\n", "w.txt")
+    assert ("临泉县农业农村局", "runs", "临泉县2024年高标准农田建设项目") in triples(ex)

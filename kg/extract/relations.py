@@ -204,9 +204,12 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             target = next((p for p in progs if p.start in (m.end(), m.end() + 1) and p.kind != "pronoun"), None) \
                 if text[m.end() : m.end() + 1] == "的" else \
                 next((p for p in reversed(progs) if p.end <= b.start - 1), None)
-            if target is not None:
+            program = target.entity if target is not None else None
+            if program is None and text[sent.start : b.start - 1].strip() in _BARE_WORKS:
+                program = af.headline_program or af.main_program  # 项目由县农业农村局组织实施: the article's work
+            if program is not None:
                 for c in chain:
-                    add(ex, c.entity, "runs", target.entity, ev)
+                    add(ex, c.entity, "runs", program, ev)
 
         # 2h. 县委、县政府确定的33项民生实事: the bodies that decided on a program run it
         for m in _DECIDED.finditer(text, sent.start, sent.end):
@@ -366,6 +369,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 add(ex, af.headline_program, "locatedIn", f.entity, ev)
 
 
+# the article's work named by its kind alone at the start of a sentence
+_BARE_WORKS = ("项目", "工程", "该项目", "该工程", "此项目", "这一项目", "整个项目")
 _CARRIES_OUT = re.compile(r"(?:负责|具体|统一)?(?:组织)?(?:实施|建设|承建|施工|运营|开展|推进|代建)")
 _DECIDED = re.compile(r"(?:研究|审议|会议)?(?:确定|决定|部署|推出|批准)的")
 
