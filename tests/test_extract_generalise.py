@@ -1640,3 +1640,8 @@ def test_programs_one_thing_done_at_once_is_a_reform_head():
 def test_relations_a_work_named_by_its_kind_alone_is_the_articles_own():
     ex = built("我县高标准农田建设项目进入收尾阶段\n\n本报讯 临泉县2024年高标准农田建设项目总投资3.02亿元。项目由县农业农村局组织实施。\n", "w.txt")
     assert ("临泉县农业农村局", "runs", "临泉县2024年高标准农田建设项目") in triples(ex)
+
+
+def test_places_common_nouns_that_end_like_a_feature_are_no_places():
+    ex = page("晋江市实施蓝色海湾整治行动，修复沙滩1.2万平方米，整治入海排污口152个，建设锂电池生产线，维修古桥3座。")
+    assert not {"蓝色海湾", "海湾", "沙滩", "入海", "锂电池", "古桥"} & labels(ex, "Place")

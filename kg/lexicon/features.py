@@ -350,6 +350,9 @@ GENERIC_FEATURE_WORDS: frozenset[str] = frozenset(
     {
         # figures of speech for a river
         "母亲河", "幸福河", "生态河", "致富河",
+        # common nouns that end like a feature (锂电池, 蓝色海湾, 沙滩修复, 入海排污口)
+        "电池", "蓄电池", "锂电池", "动力电池", "海湾", "港湾", "沙滩", "河滩", "海滩", "滩涂", "滨海", "入海", "公海", "近海",
+        "古桥", "山路", "海岸", "岸线",
         # along or into a river, not its name (沿河入河排污口, 滨江绿道; 滨河路 is a road's name)
         "沿河", "入河", "沿河入河", "滨河绿道", "滨江绿道", "沿河绿道", "沿江绿道", "环湖绿道",
         # roads of the fields
