@@ -1645,3 +1645,9 @@ def test_relations_a_work_named_by_its_kind_alone_is_the_articles_own():
 def test_places_common_nouns_that_end_like_a_feature_are_no_places():
     ex = page("晋江市实施蓝色海湾整治行动，修复沙滩1.2万平方米，整治入海排污口152个，建设锂电池生产线，维修古桥3座。")
     assert not {"蓝色海湾", "海湾", "沙滩", "入海", "锂电池", "古桥"} & labels(ex, "Place")
+
+
+def test_places_communities_after_their_township_or_listed_after_one_are_places():
+    ex = page("晋江市长者食堂分别位于罗山街道福埔社区、华洲社区，西园街道英墩社区和池店镇仕春社区。各社区居委会负责运营。")
+    assert {"英墩社区", "华洲社区", "仕春社区"} <= labels(ex, "Place")
+    assert not any(p.startswith("各") for p in labels(ex, "Place"))

@@ -203,7 +203,7 @@ def _river_context(text: str, begin: int, end: int, suffix: str) -> bool:
 
 # 王同岳镇|张庄村: a village written right after its township (a natural village the
 # gazetteer does not list under it) is a place of its own
-_VILLAGE_AFTER_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?村(?![民委级镇庄落务干部规情史])")
+_VILLAGE_AFTER_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:村(?![民委级镇庄落务干部规情史])|社区(?![居委卫服党干工网]))")
 
 
 _VILLAGE_KIND_STEMS = ("中心", "重点", "试点", "样板", "特色", "传统", "美丽", "文明", "先进", "贫困", "示范", "明星",
@@ -214,16 +214,19 @@ _VILLAGE_KIND_STEMS = ("中心", "重点", "试点", "样板", "特色", "传统
 def _unlisted_villages(text: str, tokens: TokenIndex, barriers: set[int]) -> list[Mention]:
     out = []
     for b in sorted(barriers):
-        if not (text[b - 1 : b] in ("镇", "乡") or text[b - 2 : b] == "街道"):
+        after_township = text[b - 1 : b] in ("镇", "乡") or text[b - 2 : b] == "街道"
+        # 福埔社区、华洲社区: a village or community listed after one is one too
+        listed = text[b - 2 : b] == "社区" and text[b : b + 1] in ("、", "和")
+        if not (after_township or listed):
             continue
-        m = _VILLAGE_AFTER_TOWNSHIP.match(text, b)
-        if m is None:
+        m = _VILLAGE_AFTER_TOWNSHIP.match(text, b + 1 if listed else b)
+        if m is None or (listed and not m.group().endswith("社区")):
             continue
-        stem = m.group()[:-1]
+        stem = m.group()[:-2] if m.group().endswith("社区") else m.group()[:-1]
         if _BAD_STEM_CHARS.search(stem) or not tokens.is_boundary(m.end()) or stem.endswith(_VILLAGE_KIND_STEMS) \
                 or stem[-1] in "乡农" or nlp.pos(stem)[:1] in ("a", "v", "d", "b", "m", "r"):
             continue  # 镇|示范村, 镇|空心村, 镇|新农村: a kind of village, not a village's name
-        out.append(Mention("Place", m.group(), b, m.end(), name=m.group(), level="feature"))
+        out.append(Mention("Place", m.group(), m.start(), m.end(), name=m.group(), level="feature"))
     return out
 
 
