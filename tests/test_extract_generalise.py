@@ -1651,3 +1651,13 @@ def test_places_communities_after_their_township_or_listed_after_one_are_places(
     ex = page("晋江市长者食堂分别位于罗山街道福埔社区、华洲社区，西园街道英墩社区和池店镇仕春社区。各社区居委会负责运营。")
     assert {"英墩社区", "华洲社区", "仕春社区"} <= labels(ex, "Place")
     assert not any(p.startswith("各") for p in labels(ex, "Place"))
+
+
+def test_agencies_a_village_party_branch_is_named_as_written():
+    ex = page("故城县郑口镇师黄村党支部组织党员开展志愿服务活动。")
+    assert "师黄村党支部" in labels(ex, "Agency")
+
+
+def test_organizations_a_body_acting_on_a_cooperative_is_not_part_of_its_name():
+    ex = page("巨鹿县官亭镇由西刘庄村党支部领办巨鹿县鑫茂金银花种植专业合作社，统一供苗。")
+    assert "巨鹿县鑫茂金银花种植专业合作社" in labels(ex, "Organization")

@@ -648,6 +648,12 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
             after = [p.start for p in places if acts[-1].end <= p.start < s and p.level != "feature"]
             if after:
                 begin = min(after)
+        # a body named inside the span acts on the organisation (西刘庄村党支部领办|巨鹿县…合作社):
+        # the name starts after it, at the place that follows
+        acting = [a for a in agencies if begin <= a.start and a.end < s]
+        if acting:
+            after = [p.start for p in places if acting[-1].end <= p.start < s and p.level != "feature"]
+            begin = min(after) if after else begin
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         opened = next((p for p in places if p.start == begin and p.level != "feature"), None)
         for i in range(begin, s):

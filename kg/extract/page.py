@@ -475,6 +475,11 @@ def _org_entity(reg: Registry, om: orgs.OrgMention, af: ArticleFacts, text: str,
     if kind == "government":
         name = jur.name + "人民政府"
         aliases = {jur.name + "政府", surface}
+    elif kind == "party" and om.surface_stem.endswith(("党支部", "党总支")):
+        # a village's Party branch is named as written: 孙楼村党总支, 西刘庄村党支部
+        branch = om.surface_stem[-3:]
+        name = jur.name + branch
+        aliases = {surface, "中共" + name}
     elif kind == "party":
         # 中共故城县委; a county of one character is written twice over: 中共献县县委
         one_char = jur.level == "county" and len(jur.name) == 2 and jur.name[-1] in "县市区旗"
