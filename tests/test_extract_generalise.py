@@ -1661,3 +1661,10 @@ def test_agencies_a_village_party_branch_is_named_as_written():
 def test_organizations_a_body_acting_on_a_cooperative_is_not_part_of_its_name():
     ex = page("巨鹿县官亭镇由西刘庄村党支部领办巨鹿县鑫茂金银花种植专业合作社，统一供苗。")
     assert "巨鹿县鑫茂金银花种植专业合作社" in labels(ex, "Organization")
+
+
+def test_agencies_culture_sports_and_tourism_and_partners_after_a_lead():
+    ex = page("2024晋江非遗文化节由中共晋江市委宣传部、晋江市文化体育和旅游局主办。市文体旅局负责人表示。")
+    assert "晋江市文化体育和旅游局" in labels(ex, "Agency")
+    ex = page("晋江市应急管理局牵头，会同晋江市市场监督管理局、晋江市消防救援大队开展安全生产大排查大整治。")
+    assert ("晋江市消防救援大队", "runs", "安全生产大排查大整治") in triples(ex)

@@ -73,6 +73,7 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
 
 _JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手", "组织", "带领", "协调")
 # a modal before a joining verb (A要会同B, A将联合B)
+_LEADS_THEN = re.compile(r"^(?:牵头|负责|统筹)[，,]?(?=会同|联合|协调)")
 _PAREN = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _MODAL = re.compile(rf"^(?:要|将|还|并|也|须|需|已)(?:积极|主动)?(?={'|'.join(j for j in _JOINERS if len(j) > 1)})")
 
@@ -127,6 +128,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 # (A（以下简称a）联合B: a declared short name stands between)
                 between = _PAREN.sub("", text[last.end : f.start]).lstrip("，,")  # (A联合B，会同C、D…)
                 between = _MODAL.sub("", between, count=1)  # (A要会同B, A将联合B)
+                between = _LEADS_THEN.sub("", between, count=1)  # (A牵头，会同B、C)
                 if f.start > last.end and len(between) <= 5 and between in _JOINERS:
                     subjects.append(f)
             end = subjects[-1].end
