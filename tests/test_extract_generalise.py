@@ -1668,3 +1668,8 @@ def test_agencies_culture_sports_and_tourism_and_partners_after_a_lead():
     assert "晋江市文化体育和旅游局" in labels(ex, "Agency")
     ex = page("晋江市应急管理局牵头，会同晋江市市场监督管理局、晋江市消防救援大队开展安全生产大排查大整治。")
     assert ("晋江市消防救援大队", "runs", "安全生产大排查大整治") in triples(ex)
+
+
+def test_relations_the_body_that_coordinates_leads():
+    ex = page("晋江市开展安全生产大排查大整治，由晋江市安全生产委员会办公室统筹协调，各镇（街道）分片包干。")
+    assert ("晋江市安全生产委员会办公室", "leads", "安全生产大排查大整治") in triples(ex)

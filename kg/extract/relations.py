@@ -37,7 +37,7 @@ _ROLE_CUES = {
     "主办": "organizes", "举办": "organizes", "承办": "undertakes", "协办": "undertakes",
     "牵头": "leads", "主导": "leads", "配合": "runs", "协助": "runs", "参与": "runs",
     "投资建设": "runs", "投资兴建": "runs", "负责建设": "runs", "负责实施": "runs",
-    "承建": "runs", "代建": "runs",
+    "承建": "runs", "代建": "runs", "统筹协调": "leads",
 }
 # what may stand between the start of a clause and its subject
 _LEAD_IN = re.compile(
