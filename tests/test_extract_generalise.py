@@ -1673,3 +1673,7 @@ def test_agencies_culture_sports_and_tourism_and_partners_after_a_lead():
 def test_relations_the_body_that_coordinates_leads():
     ex = page("晋江市开展安全生产大排查大整治，由晋江市安全生产委员会办公室统筹协调，各镇（街道）分片包干。")
     assert ("晋江市安全生产委员会办公室", "leads", "安全生产大排查大整治") in triples(ex)
+
+
+def test_programs_a_field_of_work_in_a_meetings_name():
+    assert names("临泉县人民政府召开全县2024年秋季秸秆禁烧暨综合利用工作推进会。") == ["2024年秋季秸秆禁烧暨综合利用工作推进会"]

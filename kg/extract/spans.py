@@ -140,7 +140,7 @@ def scan_left(
             continue
         if w in STOPS or w in extra_stops or not NAME_CHAR.match(w[0]):
             break
-        if len(w) > 2 and w[-2:] in VERBS:  # 广泛开展, 深入推进: a verb phrase jieba kept whole
+        if len(w) > 2 and w[-2:] in VERBS and w not in _NOMINAL_USES:  # 广泛开展, 深入推进: a verb phrase jieba kept whole
             break
         if inner:
             begin = max(inner)
@@ -152,6 +152,10 @@ def scan_left(
     while begin < head_start and text[begin] in "”’」』》":
         begin += 1
     return begin
+
+
+# verb phrases that name a field of work (秸秆禁烧暨综合利用工作推进会)
+_NOMINAL_USES = frozenset(("综合利用", "循环利用", "开发利用", "资源化利用", "综合治理", "综合整治"))
 
 
 def _not_an_aside(text: str, opening: int, inside: str) -> bool:
