@@ -1677,3 +1677,9 @@ def test_relations_the_body_that_coordinates_leads():
 
 def test_programs_a_field_of_work_in_a_meetings_name():
     assert names("临泉县人民政府召开全县2024年秋季秸秆禁烧暨综合利用工作推进会。") == ["2024年秋季秸秆禁烧暨综合利用工作推进会"]
+
+
+def test_agencies_a_paired_form_shares_its_level_character():
+    ex = page("临泉县召开会议。县纪委监委要深化集中整治。")
+    assert {"临泉县纪律检查委员会", "临泉县监察委员会"} <= labels(ex, "Agency")
+    assert not any("监委要" in a for e in ex.entities for a in e.aliases)

@@ -377,11 +377,19 @@ def _paired(text, s, e, parts, place_end, previous) -> list[OrgMention]:
     offset = s
     for part in parts:
         pos = text.find(part, offset, e)
+        shared_level = False
+        if part[0] in "省市县区" and len(part) > 2 and (bare := text.find(part[1:], offset, e)) >= 0:
+            # 县纪委监委: the level character before the first is read as a level, and the
+            # second shares it (县纪委|监委: the level is written once)
+            shared_level = bare != pos + 1
+            pos, part = bare, part[1:]
         if pos < 0:
             pos = offset
         om = _single(text, pos, pos + len(part), part, place_end, previous)
         if om is not None and out and out[0].jurisdiction is not None and om.jurisdiction is None:
             om.jurisdiction, om.level_hint, om.pronoun = out[0].jurisdiction, "", ""  # 衡水市委|市政府
+        elif om is not None and out and shared_level and om.jurisdiction is None:
+            om.level_hint, om.pronoun = out[0].level_hint, out[0].pronoun
         if om is not None:
             om.end = pos + len(part) if om.end <= pos + len(part) else om.end
             out.append(om)
