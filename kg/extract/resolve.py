@@ -9,6 +9,7 @@ a program's name (…工程 / …工程建设 / …项目) become one program.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -159,7 +160,7 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     longer one with the same head (水源置换工程 of 农村生活水源置换工程) is the
     same program when that longer name is the only candidate.
     """
-    keys = {n: program_key(n) for n in names}
+    keys = {n: program_key(n) for n in dict.fromkeys(names)}  # (a name named again has the same key)
     # the same works of two years named on one page (2024年 and 2025年高标准农田建设项目)
     # are two programs; a name without a year stays with neither
     years: dict[str, set[str]] = {}
@@ -170,13 +171,21 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
         if len(years.get(k, ())) > 1 and (y := _ANY_YEAR.search(n)) is not None:
             keys[n] = y.group()[:4] + "年" + k
     distinct = sorted(set(keys.values()), key=lambda k: (-len(k), k))
+    # the keys run from the longest down, so the keys longer than one are those
+    # before the first key of its length: each rule below looks at those only
+    # (not at every key of the page for every key, twice over)
+    negative_lengths = [-len(k) for k in distinct]
+
+    def longer_than(key: str) -> list[str]:
+        return distinct[: bisect_left(negative_lengths, -len(key))]
+
+    headless = {k: _without_head(k) for k in distinct}
     alias_of: dict[str, str] = {}
     for short in distinct:
         if len(short) < 6:
             continue
         # (城镇老旧小区改造 of 平遥县城镇老旧小区改造项目: the tail before the head)
-        longer = [k for k in distinct if k != short and len(k) > len(short)
-                  and (k.endswith(short) or _without_head(k).endswith(short))]
+        longer = [k for k in longer_than(short) if k.endswith(short) or headless[k].endswith(short)]
         if len(longer) == 1:
             alias_of[short] = alias_of.get(longer[0], longer[0])
     # a name and the same name with more in its middle (“古城秋韵”文旅惠民消费季 and
@@ -184,7 +193,7 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     for short in distinct:
         if short in alias_of or len(short) < 8:
             continue
-        longer = [k for k in distinct if k != short and len(k) > len(short) and k[:4] == short[:4]
+        longer = [k for k in longer_than(short) if k[:4] == short[:4]
                   and k[-4:] == short[-4:] and any(
                       k.startswith(short[:i]) and k.endswith(short[i:]) for i in range(4, len(short) - 3))]
         if len(longer) == 1:
@@ -194,7 +203,7 @@ def merge_program_names(names: list[str]) -> dict[str, str]:
     for bare in distinct:
         if len(bare) < 4 or bare in alias_of or _ends_with_head(bare):
             continue
-        headed = [k for k in distinct if k.startswith(bare) and len(k) > len(bare) and _is_head(k[len(bare):])]
+        headed = [k for k in longer_than(bare) if k.startswith(bare) and _is_head(k[len(bare):])]
         if len(headed) == 1:
             alias_of[bare] = alias_of.get(headed[0], headed[0])
     return {n: alias_of.get(k, k) for n, k in keys.items()}
