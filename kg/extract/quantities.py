@@ -159,6 +159,9 @@ _QUANTITY_RE = re.compile(
     rf"{_WS}(?P<q2>余|多)?"
     rf"{_WS}(?P<unit>{_alt(L.UNITS)})?"
 )
+# what every quantity opens with: the first character of _NUM (before or after
+# normalise_digits) or the 百分之 of _PERCENT_WORD_RE
+_CANDIDATE_RE = re.compile(rf"[0-9０-９{_CN_FIRST}]|百分之")
 _PERCENT_WORD_RE = re.compile(rf"百分之(?P<num>{_AR_BODY}|[{_CN_ALL}]+)")
 _AFTER_RE = re.compile(rf"{_WS}(?P<q3>{_alt(L.QUALIFIERS_AFTER)})")
 _IMPLIED_RE = re.compile(
@@ -187,6 +190,8 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> q.value, q.unit, q.qualifier, q.label
     (60.0, '个', '多', '口袋公园')
     """
+    if not _CANDIDATE_RE.search(text):
+        return []  # no digit and no numeral (nearly half of all sentences): skip the scans below
     norm = normalise_digits(text)
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(norm)]
     quote_starts = [s for s, _ in quotes]
