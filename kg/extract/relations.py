@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
@@ -83,9 +84,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
     text = art.text
     idx = art.index
     list_main = _list_program(af)
-    for sent in art.sentences or []:
+    sentences = art.sentences or []
+    for sent, here in zip(sentences, _found_by_sentence(af.found, sentences)):
         ev = Evidence(idx, sent.start, sent.end, sent.text)
-        here = [f for f in af.found if sent.start <= f.start and f.end <= sent.end]
         progs = [f for f in here if _is(f, "Program")]
         bodies = [f for f in here if _is(f, "Agency") or _is(f, "Organization")]
         places = [f for f in here if _is(f, "Place") and f.inside != "org"]
@@ -374,6 +375,32 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
 # the article's work named by its kind alone at the start of a sentence
 _BARE_WORKS = ("项目", "工程", "该项目", "该工程", "此项目", "这一项目", "整个项目")
 _CARRIES_OUT = re.compile(r"(?:负责|具体|统一)?(?:组织)?(?:实施|建设|承建|施工|运营|开展|推进|代建)")
+
+
+def _found_by_sentence(found: list["Found"], sentences: list) -> list[list["Found"]]:
+    """The mentions inside each sentence, each list in the order of ``found``.
+
+    One pass over the mentions, not one per sentence (that was quadratic in a
+    long article). Sentences come in order without overlapping, so the only
+    sentence that can hold a mention is the last one starting at or before it;
+    anything else (an empty mention, sentences out of order) is tested against
+    every sentence, as before.
+    """
+    out: list[list["Found"]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    for f in found:
+        if ordered and f.start < f.end:
+            k = bisect_right(starts, f.start) - 1
+            if k >= 0 and f.end <= sentences[k].end:
+                out[k].append(f)
+            continue
+        for k, sent in enumerate(sentences):
+            if sent.start <= f.start and f.end <= sent.end:
+                out[k].append(f)
+    return out
+
+
 _DECIDED = re.compile(r"(?:研究|审议|会议)?(?:确定|决定|部署|推出|批准)的")
 
 
