@@ -262,9 +262,11 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
         name = _clean(raw)
         if not name.endswith(head) or is_generic(name, head):
             continue
-        begin = _extend_list(text, tokens, begin)
-        raw = text[begin:he]
-        name = _clean(raw)
+        extended = _extend_list(text, tokens, begin)
+        if extended != begin:  # (the same span cleans to the same name: clean again only a longer one)
+            begin = extended
+            raw = text[begin:he]
+            name = _clean(raw)
         if head.endswith("计划") and he < len(text) and NAME_CHAR.match(text[he]) and not heads.match(text, he):
             continue  # 安置房计划新开工170套: 计划 is a verb here
         if begin > 0 and text[begin - 1] in "该我本全" and name[:1] in "市县区省" and len(name) > 5:
