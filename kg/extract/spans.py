@@ -17,6 +17,8 @@ QUOTES = "“”‘’\"'《》「」『』"
 OPENING = {"”": "“", "’": "‘", "》": "《", "」": "「", "』": "『", '"': '"'}
 CLOSING = frozenset(OPENING)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n（）()]")
+# (set tests on a token's characters: a generator over them costs a call per token of every scan)
+_PUNCT_OR_QUOTES = HARD_PUNCT | frozenset(QUOTES)
 
 
 @dataclass
@@ -94,7 +96,7 @@ def scan_left(
         if begin in barriers and begin != head_start:
             break
         # a barrier inside this token: the name starts at the barrier
-        inner = [b for b in barriers if tok.start < b < begin]
+        inner = [b for b in barriers if tok.start < b < begin] if barriers else ()
         w = text[tok.start:begin]
         if w in CLOSING and allow_quotes:
             # a quoted part is taken whole: jump to its opening quote
@@ -113,7 +115,7 @@ def scan_left(
                 begin = opening
                 i = tokens.token_at(opening) - 1
                 continue
-        if w and all(c in QUOTES for c in w):
+        if w and not w.strip(QUOTES):  # quotes only
             if not allow_quotes:
                 break
             begin = tok.start
@@ -124,7 +126,7 @@ def scan_left(
                 and text[tok.start - 1] != "·":
             begin = tok.start  # 2024中国·射阳丹顶鹤湿地文化旅游节: a title joined by a middle dot
             continue
-        if any(c in HARD_PUNCT for c in w) or w.isspace() or "、" in w:
+        if not HARD_PUNCT.isdisjoint(w) or w.isspace() or "、" in w:
             break
         if w in ("和", "及") and text[begin : begin + 1].isdigit():
             begin = tok.start  # 清淤连通和11个乡镇支斗渠扩挖工程: a count joins two works
@@ -212,7 +214,7 @@ def scan_name_left(
         if begin in barriers and begin != head_start:
             break
         w = text[tok.start:begin]
-        if not w or any(c in HARD_PUNCT or c in QUOTES for c in w) or "、" in w or w.isspace():
+        if not w or not _PUNCT_OR_QUOTES.isdisjoint(w) or "、" in w or w.isspace():
             break
         # (nominal_first: a nominal verb right before the head is part of the name: 环境卫生服务|有限公司)
         kept = nominal_first and first and w in _TRADE_WORDS
