@@ -190,6 +190,17 @@ def test_a_news_sites_dateline_with_the_day_starts_an_article():
     assert arts[1].source == "晋江新闻网" and arts[1].reporters == ["蔡雅婷", "王丽君"]
 
 
+def test_a_portals_source_line_and_the_dateline_after_it_open_one_article():
+    text = (
+        "### 全县抓好春季麦田管理\n\n——全县已完成春灌26.8万亩\n\n来源：某县融媒体中心　　发布时间：2024-03-15\n\n"
+        "某县融媒体中心讯（记者 王志刚 通讯员 李晓燕）3月13日，记者获悉。\n\n眼下正值小麦返青。\n\n"
+        "### 医共体建设\n\n来源：某县医疗保障局　　发布时间：2024-03-16\n\n某县医疗保障局讯（通讯员 赵文静）近日，县医保局召开会议。\n"
+    )
+    arts = split_articles(text)
+    assert [a.headline for a in arts] == ["全县抓好春季麦田管理", "医共体建设"]
+    assert arts[0].reporters == ["王志刚", "李晓燕"]
+
+
 def test_a_portals_source_line_starts_an_article_and_a_closing_credit_names_its_reporters():
     text = ("### 甲镇开展人居环境整治\n\n本报讯（记者王强）3月12日，甲镇召开会议。\n\n"
             "### 乙镇推进农田建设\n\n来源：某县融媒体中心　　发布时间：2024-03-20\n\n乙镇建设高标准农田5000亩。\n\n"

@@ -79,7 +79,10 @@ class _Draft:
     byline: Unit | None = None
 
     def has_body(self) -> bool:
-        return any(u.kind not in TITLEISH for u in self.units)
+        # (a portal's 来源： line is the article's metadata, not its body: the dateline
+        # that may follow it, 某县融媒体中心讯（记者…）, opens the same article)
+        return any(u.kind not in TITLEISH and not (u.kind == "byline" and SOURCE_LINE.match(u.text))
+                   for u in self.units)
 
 
 def _is_names(text: str) -> bool:
@@ -210,8 +213,8 @@ def _segment(units: list[Unit], layout: str) -> list[_Draft]:
             if cur is None:
                 cur = _Draft()
             cur.units.append(u)
-            if cur.byline is None:
-                cur.byline = u
+            if cur.byline is None or (SOURCE_LINE.match(cur.byline.text) and BYLINE.match(u.text)):
+                cur.byline = u  # (the dateline, which names the reporters, over a 来源： line)
         else:
             if cur is None:
                 cur = _Draft()
