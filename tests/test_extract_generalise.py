@@ -1683,3 +1683,7 @@ def test_agencies_a_paired_form_shares_its_level_character():
     ex = page("临泉县召开会议。县纪委监委要深化集中整治。")
     assert {"临泉县纪律检查委员会", "临泉县监察委员会"} <= labels(ex, "Agency")
     assert not any("监委要" in a for e in ex.entities for a in e.aliases)
+
+
+def test_programs_a_service_set_up_is_cued_by_the_verb_that_sets_it_up():
+    assert "帮办代办服务" in names("县政务服务中心为老年人开设帮办代办服务。")

@@ -78,7 +78,7 @@ def _heads() -> tuple[str, ...]:
 _CUES = tuple(sorted(set(getattr(lex, "LEADING_VERBS", ())) | set(
     "开展 推进 推动 实施 启动 落实 深化 加快 加强 强化 完善 健全 构建 建立 推行 实行 举办 组织 召开 "
     "出台 制定 推出 打造 创建 抓好 做好 开启 给予 提供 享受 申请 发放 加大 探索 持续 大力 全面 把 将 "
-    "为推动 推进了 开展了 实施了".split()), key=len, reverse=True))
+    "为推动 推进了 开展了 实施了 设立 开设".split()), key=len, reverse=True))
 _ADJECTIVE_LEAD = re.compile(r"^(?:重大|重要|重点|一项|一批|民生|民心|惠民|政治|全面|系列|各类|这些|新的|整体|整个|总体|全部|其他"
                              r"|专项|精准|综合|市级|省级|县级|区级|国家级|两级|市县两级|省市县|年度|本年度|全年)+")
 _AMOUNT_INSIDE = re.compile(r"\d\s*元")
