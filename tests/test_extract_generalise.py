@@ -1687,3 +1687,8 @@ def test_agencies_a_paired_form_shares_its_level_character():
 
 def test_programs_a_service_set_up_is_cued_by_the_verb_that_sets_it_up():
     assert "帮办代办服务" in names("县政务服务中心为老年人开设帮办代办服务。")
+
+
+def test_agencies_a_bureaus_station_in_a_town_is_its_unit():
+    ex = page("临泉县开展检查。县市场监管局鲖城市场监督管理所执法人员逐一查看了食品留样柜。")
+    assert ("临泉县市场监督管理局鲖城市场监督管理所", "subOrganizationOf", "临泉县市场监督管理局") in triples(ex)
