@@ -1692,3 +1692,8 @@ def test_programs_a_service_set_up_is_cued_by_the_verb_that_sets_it_up():
 def test_agencies_a_bureaus_station_in_a_town_is_its_unit():
     ex = page("临泉县开展检查。县市场监管局鲖城市场监督管理所执法人员逐一查看了食品留样柜。")
     assert ("临泉县市场监督管理局鲖城市场监督管理所", "subOrganizationOf", "临泉县市场监督管理局") in triples(ex)
+
+
+def test_agencies_a_central_bodys_leading_group_office_is_its_unit():
+    ex = page("邢台市按照国务院根治拖欠农民工工资工作领导小组办公室统一部署，开展根治欠薪冬季专项行动。")
+    assert "国务院根治拖欠农民工工资工作领导小组办公室" in labels(ex, "Agency")

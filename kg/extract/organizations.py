@@ -472,8 +472,8 @@ def _with_subunits(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     siblings: list[OrgMention] = []
     for om in mentions:
         out.append(om)
-        if om.kind == "central":
-            continue
+        if om.kind == "central" and not ((m := _SUBUNIT_RE.match(text, om.end)) and m.group().endswith("领导小组办公室")):
+            continue  # (国务院根治拖欠农民工工资工作领导小组办公室: the one unit a central body is named with here)
         parent = om
         # a unit of a unit: 南阳市公安局|卧龙分局|刑侦大队
         while (m := _SUBUNIT_RE.match(text, parent.end)) is not None:
