@@ -665,8 +665,9 @@ def _scan(
     At each position the longest name starting there wins (a village name
     over a division of the same spelling; the codes of villages of one
     spelling under several counties are pooled); the scan then resumes after it —
-    the same spans as trying every length at every position. Returns the
-    spans and the indices of those that are village names.
+    the same spans as trying every length at every position, except that a
+    two-character name gives way to a longer one starting inside it (和|龙湖镇,
+    not 和龙). Returns the spans and the indices of those that are village names.
     """
     best = {start: (length, codes, False) for start, (length, codes) in _longest(text, names).items()}
     for index in villages:

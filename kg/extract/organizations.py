@@ -605,6 +605,11 @@ def _registered_start(text: str, tokens: TokenIndex, places: list[Mention], begi
     return place.start
 
 
+def _place_after(places: list[Mention], at: int, end: int, default: int) -> int:
+    """Where the first division named between ``at`` and ``end`` starts (``default`` when none is)."""
+    return min((p.start for p in places if at <= p.start < end and p.level != "feature"), default=default)
+
+
 # verbs that name a firm's trade (晋江市滨海|建设|发展有限公司, …投资开发有限公司)
 _TRADE_VERBS = frozenset("建设 发展 投资 开发 运营 经营 管理 服务 贸易 制造 生产 加工 销售 运输 建筑 装饰 安装".split())
 
@@ -653,15 +658,12 @@ def org_mentions(text: str, tokens: TokenIndex, places: list[Mention], agencies:
         acts = [t for t in tokens.within(begin, s) if t.start >= begin and len(t.text) >= 2
                 and (nlp.pos(t.text) == "v" or t.text in _BUILDING_VERBS)]
         if acts:
-            after = [p.start for p in places if acts[-1].end <= p.start < s and p.level != "feature"]
-            if after:
-                begin = min(after)
+            begin = _place_after(places, acts[-1].end, s, begin)
         # a body named inside the span acts on the organisation (西刘庄村党支部领办|巨鹿县…合作社):
         # the name starts after it, at the place that follows
         acting = [a for a in agencies if begin <= a.start and a.end < s]
         if acting:
-            after = [p.start for p in places if acting[-1].end <= p.start < s and p.level != "feature"]
-            begin = min(after) if after else begin
+            begin = _place_after(places, acting[-1].end, s, begin)
         # a level character inside the stem starts the name (上报市公交总公司 → 市公交总公司)
         opened = next((p for p in places if p.start == begin and p.level != "feature"), None)
         for i in range(begin, s):

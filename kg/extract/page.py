@@ -159,7 +159,7 @@ def _article_entities(art, af, reg, admin, home_div, program_names) -> None:
     # (a name written whole, if not as the gazetteer words it: 滨湖新区 for 衡水滨湖新区)
     full = [m for m in admin if m.text == m.name or (
         m.level in ("county", "township") and len(m.text) >= 3 and m.text.endswith(_ADMIN_ENDS))]
-    features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full})
+    features = places_mod.feature_mentions(text, tokens, {m.end for m in full} | {m.start for m in full}, listed)
     # 平遥|古城, and 平遥古城|南门广场 read as 古城南门广场: the division's short name opens them
     named_after = places_mod.features_after_places(text, tokens, admin)
     for i, n in enumerate(named_after):

@@ -91,12 +91,14 @@ _LOCATING = ("辖区内", "辖区", "境内", "市区", "城区", "县城", "域
 _BAD_STEM_CHARS = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多各该此本这那每某全个些员]")
 
 
-def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[Mention]:
+def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int],
+                     villages: list[Mention] | None = None) -> list[Mention]:
     """Geographic features by their name grammar: a proper-name stem + a suffix.
 
     The suffix must end a word (路灯, 河道 are not roads or rivers), must not
     be the tail of a common word (风景线, 渠道, 进站), and the stem must be a
     name: two or more characters with no verb, numeral, pronoun or particle.
+    ``villages``: the article's :func:`counted_villages`, when the caller has read them.
     """
     feature_re = _feature_re()
     generic = feature_lex.GENERIC_FEATURE_WORDS
@@ -179,7 +181,7 @@ def feature_mentions(text: str, tokens: TokenIndex, barriers: set[int]) -> list[
         out.append(Mention("Place", name, begin, e, name=name, level="feature"))
     out.extend(_unlisted_villages(text, tokens, barriers))
     # the items of a counted list are names of their own (A和B两处湿地: not "A和B")
-    counted = _counted_features(text, tokens) + counted_villages(text, tokens)
+    counted = _counted_features(text, tokens) + (counted_villages(text, tokens) if villages is None else villages)
     spans = {(c.start, c.end) for c in counted}
     out = [o for o in out if (o.start, o.end) in spans or not any(a < o.end and o.start < b for a, b in spans)]
     # after a count a feature word is a kind, not a name (6个环湖公园)

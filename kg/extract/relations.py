@@ -73,9 +73,11 @@ def add(ex: Extraction, s: Entity, p: str, o: Entity, ev: Evidence | None) -> No
 
 
 _JOINERS = ("、", "和", "与", "及", "同", "联合", "会同", "携手", "组织", "带领", "协调")
-# a modal before a joining verb (A要会同B, A将联合B)
+# a lead before a joining verb (A牵头，会同B)
 _LEADS_THEN = re.compile(r"^(?:牵头|负责|统筹)[，,]?(?=会同|联合|协调)")
+# a declared short name between a body and its partners (A（以下简称a）联合B)
 _PAREN = re.compile(r"[（(][^（）()]{0,24}[）)]")
+# a modal before a joining verb (A要会同B, A将联合B)
 _MODAL = re.compile(rf"^(?:要|将|还|并|也|须|需|已)(?:积极|主动)?(?={'|'.join(j for j in _JOINERS if len(j) > 1)})")
 
 
@@ -167,14 +169,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             at_line = sent.start == _line_start(text, sent.start)
             opening = _JOINT_OPENING.match(text, _paragraph_opening(text, sent.start, sent.end) if at_line else sent.start)
             if opening is not None:
-                partners, at = [], opening.end()
-                for b in bodies:
-                    if b.start < at:
-                        continue
-                    if b.start - at > 1 or (b.start > at and text[at] not in "、和及与"):
-                        break
-                    partners.append(b)
-                    at = b.end
+                partners = _chain_after(text, bodies, opening.end())
+                at = partners[-1].end if partners else opening.end()
                 targets = [p.entity for p in progs if p.start >= at] or ([item] if item is not None else [])
                 for b in partners:
                     for program in targets:
@@ -195,13 +191,8 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
         for b in bodies:
             if text[max(0, b.start - 1) : b.start] != "由":
                 continue
-            chain = [b]
-            at = b.end
-            while (nxt := next((f for f in bodies if f.start in (at, at + 1) and f.start > b.start
-                                and text[at : f.start] in ("", "、", "和", "与", "及")), None)) is not None:
-                chain.append(nxt)
-                at = nxt.end
-            m = _CARRIES_OUT.match(text, at)
+            chain = _chain_after(text, bodies, b.start)
+            m = _CARRIES_OUT.match(text, chain[-1].end)
             if m is None:
                 continue
             target = next((p for p in progs if p.start in (m.end(), m.end() + 1) and p.kind != "pronoun"), None) \
@@ -414,6 +405,17 @@ def _chain_before(text: str, bodies: list, end: int) -> list:
             return chain
         chain.append(b)
         at = b.start
+
+
+def _chain_after(text: str, bodies: list, start: int) -> list:
+    """The bodies named one after another (A、B / A和B / A B) from ``start`` on."""
+    chain: list = []
+    at = start
+    while (b := next((f for f in bodies if f.start == at or f.start == at + 1 and text[at] in "、和与及"), None)) is not None \
+            and b.end > at:
+        chain.append(b)
+        at = b.end
+    return chain
 
 
 _SIGNS = re.compile(r"(?:正式|现场)?(?:签约|签订|签署)(?:了)?")
