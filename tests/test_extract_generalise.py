@@ -1697,3 +1697,34 @@ def test_agencies_a_bureaus_station_in_a_town_is_its_unit():
 def test_agencies_a_central_bodys_leading_group_office_is_its_unit():
     ex = page("邢台市按照国务院根治拖欠农民工工资工作领导小组办公室统一部署，开展根治欠薪冬季专项行动。")
     assert "国务院根治拖欠农民工工资工作领导小组办公室" in labels(ex, "Agency")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("该镇推行“村两委+物业公司”保洁模式，全镇村庄实现保洁全覆盖。", "村两委+物业公司保洁模式"),
+    ("县水利局建立“日巡查、周通报、月考核”工作机制。", "日巡查、周通报、月考核工作机制"),
+    ("各乡镇严格落实“包路段、包区域”责任制。", "包路段、包区域责任制"),
+    ("全县构建“乡镇吹哨、部门报到”的基层治理体系。", "基层治理体系"),
+    ("项目采取“企业投资、政府监管、群众受益”的模式。", "企业投资、政府监管、群众受益模式"),
+    ("县卫健局推行签约居民“一人一档”健康管理。", "签约居民一人一档健康管理"),
+    ("县城管局实行“门前五包”管理制度。", "门前五包管理制度"),
+    ("市场实行“检测—公示—追溯”闭环管理。", "检测—公示—追溯闭环管理"),
+])
+def test_programs_a_way_of_working_is_named_after_its_quoted_slogan(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "加强村集体“三资”管理。",  # a bare 管理 of a one-part slogan
+    "形成“一张网”的联动机制。",  # a figure of speech before 的
+    "检查组组长、县“双随机”应急管理局副局长说。",  # 管理 runs on into an agency's name
+])
+def test_programs_quoted_words_before_a_way_word_need_more_to_be_a_name(text):
+    assert not [n for n in names(text) if n.endswith(("管理", "机制"))]
+
+
+def test_measures_a_way_of_working_takes_the_figures_of_its_own_sentence_only():
+    ex = page("县里开展农村垃圾治理专项行动。该县推行“村收集、乡转运”垃圾收运模式，日清运垃圾40吨。\n"
+              "各乡镇累计出动机械车辆260台次。")
+    owner = {(m.value, m.unit): m.program.name for m in ex.measures}
+    assert owner[(40.0, "吨")] == "村收集、乡转运垃圾收运模式"
+    assert owner[(260.0, "台")] == "农村垃圾治理专项行动"

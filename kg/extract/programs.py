@@ -300,7 +300,8 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     modes = _modes(text)
     if modes:
         # 采取“名校+分校”模式组建…: the mode is the name, not a span read past it
-        found = [p for p in found if not any(m.start <= p.start < m.end < p.end for m in modes)] + modes
+        # (推行“基层检查、上级诊断、结果互认”服务模式: not 基层检查…服务 read up to a weak head)
+        found = [p for p in found if not any(p.start < m.end and m.start < p.end for m in modes)] + modes
     found.extend(_quoted_after_cue(text, tokens))
     found.extend(_paragraph_leads(text))
     found.extend(_item_headings(text, found))
@@ -478,8 +479,57 @@ _MODE = re.compile(r"(?:采取|推行|实行|探索|创新|推广|采用|建立|
 
 
 def _modes(text: str) -> list[ProgramMention]:
-    return [ProgramMention(m.start(1) - 1, m.end(), text[m.start(1) - 1 : m.end()], m.group(1) + "模式", "模式")
-            for m in _MODE.finditer(text)]
+    found = [ProgramMention(m.start(1) - 1, m.end(), text[m.start(1) - 1 : m.end()], m.group(1) + "模式", "模式")
+             for m in _MODE.finditer(text)]
+    taken = {(p.start, p.end) for p in found}
+    return found + [p for p in _quoted_ways(text) if (p.start, p.end) not in taken]
+
+
+# a way of working named after its quoted slogan: “河长+网格员”巡河模式,
+# “月调度、季通报、年考核”工作机制, “门前三包”责任制, “四级网格”责任体系,
+# “交办—整改—复核—销号”闭环管理; the slogan and the words after it up to the head
+_WAY_HEADS = ("责任制", "工作法", "模式", "机制", "制度", "体系", "管理")
+_QUOTED_WAY = re.compile(r"“([^“”，,。；;：:！？\n]{2,30})”(的)?([\u4e00-\u9fff]{0,10}?)(" + "|".join(_WAY_HEADS) + ")")
+# what continues a head into another word: 应急管理|局, 管理|人员, 机制|建设
+_WAY_HEAD_GOES_ON = re.compile(r"[局处科站办部员人者所厅委队]|中心|建设|改革|创新|水平|能力")
+# the noun phrase a cue verb puts before the slogan belongs to the name
+# (建立天然气保供“日监测、周研判”机制, 推行食用农产品“一品一码”追溯管理)
+_WAY_CUE = re.compile(r"(?:建立|推行|实行|推广|落实|试点|探索|完善|健全|构建|创新|采取|采用|执行|形成)(?:了)?(?!建立|健全|完善|推行|实行|全面|严格|落实|进一步|在)([\u4e00-\u9fff]{2,8})$")
+
+
+def _quoted_ways(text: str) -> list[ProgramMention]:
+    """Ways of working named after a quoted slogan. With 的 between them the
+    words after it are the name (“县级统筹、镇村管护”的改厕后续管护机制 →
+    改厕后续管护机制) when they say more than the head; a bare 管理 needs words
+    before it or a slogan of several parts (“清单制+责任制+销号制”管理, not
+    “三资”管理)."""
+    out = []
+    for m in _QUOTED_WAY.finditer(text):
+        slogan, of, middle, head = m.groups()
+        end = m.end()
+        more = next((h for h in _WAY_HEADS if text.startswith(h, end)), None)
+        if more is not None:  # “环卫+”管理制度: the head is the last of them
+            middle, head, end = middle + head, more, end + len(more)
+        if _WAY_HEAD_GOES_ON.match(text, end):
+            continue
+        if head == "管理" and not middle and not re.search(r"[、+＋—]", slogan):
+            continue
+        start = m.start()
+        if of:
+            if not middle:
+                name = slogan + head  # “政府主导、国企实施、村民参与”的模式
+            elif len(middle) >= 3:
+                name, start = middle + head, m.start(3)
+            else:
+                continue  # “一盘棋”的联动机制: a figure of speech
+        else:
+            name = slogan + middle + head
+            cue = _WAY_CUE.search(text, max(0, start - 12), start)
+            if cue is not None:
+                name = cue.group(1) + name
+                start = cue.start(1)
+        out.append(ProgramMention(start, end, text[start:end], name, head))
+    return out
 
 
 # “共创文明城 志愿我先行”“小手拉大手 共创文明城”等主题创建活动: each quoted

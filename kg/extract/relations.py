@@ -917,17 +917,30 @@ def _settings(text: str, sent, progs) -> list[tuple]:
     return out
 
 
+# the heads of a way of working (…工作机制, …模式, …责任体系): it has no figures of its own
+_WAY_HEADS = ("模式", "机制", "体系", "责任制", "工作法", "管理")
+
+
+_MANNER_OF_WORK = re.compile(r"推进|实施|开展|建设|运营|运作|推动")
+
+
+def _is_way(entity: Entity) -> bool:
+    return entity.name.endswith(_WAY_HEADS)
+
+
 def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     quantities = find_quantities(sent.text)
     if not quantities:
         return
     # the program a sentence without one goes on about: the last one named
-    # before it in the same paragraph, else the article's headline program
+    # before it in the same paragraph, else the article's headline program; a
+    # way of working takes the figures of its own sentence only (…实行…四级包联
+    # 责任制。 then 累计出动干部群众4600人次 counts the campaign's works)
     text = af.article.text
     para_start = _line_start(text, sent.start)
     # (a page may break a paragraph mid-sentence: look a little further back)
     reach = min(para_start, max(0, sent.start - 120))
-    earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start]
+    earlier = [f for f in af.found if f.entity.type == "Program" and reach <= f.start < sent.start and not _is_way(f.entity)]
     # a paragraph that opens with a program is about it (复划道路标识标线，方便…。)
     lead = _ORDINAL.match(text, para_start)  # （二）公办幼儿园扩容提质工程。…
     lead_end = lead.end() if lead else para_start
@@ -943,7 +956,9 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
         # a count inside a program's name is its size (2021年20项民生实事)
         inside = [p for p in progs if p.start <= pos < p.end and p.kind != "pronoun"]
         # (a wider program the sentence ranks its subject in takes none: 该工程是…十大民生实事之一，总投资…)
+        # (nor does the manner of a work: 采取“…”的模式推进，…村民签约率达到98.6%)
         before = [p for p in progs if p.end <= pos and not _RANKED_IN.match(text, p.end) and not SETTING_AFTER.match(text, p.end)
+                  and not (_is_way(p.entity) and _MANNER_OF_WORK.match(text, p.end))
                   and not text[max(0, p.start - 2) : p.start].endswith(("纳入", "列入", "作为", "列为"))]
         # a program named after the quantity takes it in the same clause
         # (投入1.89亿元实施…工程); across clauses only the article's own
