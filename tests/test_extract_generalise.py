@@ -1728,3 +1728,24 @@ def test_measures_a_way_of_working_takes_the_figures_of_its_own_sentence_only():
     owner = {(m.value, m.unit): m.program.name for m in ex.measures}
     assert owner[(40.0, "吨")] == "村收集、乡转运垃圾收运模式"
     assert owner[(260.0, "台")] == "农村垃圾治理专项行动"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县人社局依托农民工工资支付监管平台和12333人社服务热线受理投诉。", ["农民工工资支付监管平台", "12333人社服务热线"]),
+    ("市水务局建成城市内涝预警调度系统，实时监测积水点位。", ["城市内涝预警调度系统"]),
+    ("群众可通过“皖事通”APP在线办理。", ["皖事通APP"]),
+    ("企业通过国家企业信用信息公示系统查询。", ["国家企业信用信息公示系统"]),
+])
+def test_programs_a_named_platform_or_system_a_body_works_through(text, expected):
+    assert [n for n in names(text) if n in expected] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "协同打造高层次创新平台。",  # a kind of platform, not one
+    "群众可通过手机APP、微信公众号办理。",
+    "沿河建成亲水平台3处。",  # too short to be a name
+    "旨在打造该市社会组织孵化服务平台。",  # 该 opens no name
+    "依托电商平台企业销售农产品。",  # 平台企业: firms
+])
+def test_programs_generic_platforms_are_no_programs(text):
+    assert not [n for n in names(text) if n.endswith(("平台", "系统", "APP"))]

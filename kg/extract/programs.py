@@ -307,6 +307,7 @@ def program_mentions(text: str, tokens: TokenIndex) -> list[ProgramMention]:
     found.extend(_item_headings(text, found))
     found.extend(_quoted_list(text))
     found.extend(_document_titles(text))
+    found.extend(_named_systems(text))
     creations = _creations(text)
     if creations:
         # 创建省级园林城市工作: the campaign's name, not the verb phrase read up to a head
@@ -483,6 +484,41 @@ def _modes(text: str) -> list[ProgramMention]:
              for m in _MODE.finditer(text)]
     taken = {(p.start, p.end) for p in found}
     return found + [p for p in _quoted_ways(text) if (p.start, p.end) not in taken]
+
+
+# a named platform, system, hotline or app that a body builds or works through:
+# 依托河北省农民工工资支付监控预警平台, 建成小水电站生态流量监管平台,
+# 展示了北江洪水预报调度系统, 通过“秦务员”APP; a name after 和/、 is one too
+_SYSTEM_HEADS = ("平台", "系统", "热线", "APP", "小程序")
+# (a system a sentence uses in passing, 借助…系统办理业务, is left out)
+_SYSTEM_CUES = ("依托", "通过", "建成", "建设", "搭建", "上线", "开通", "接入", "展示了", "打造", "开发", "启用",
+                "研发", "登录", "下载")
+_SYSTEM = re.compile(r"((?:“[^“”，。；]{2,12}”|[\u4e00-\u9fff0-9A-Za-z+＋]){1,30}?)(" + "|".join(_SYSTEM_HEADS) + r")"
+                     r"(?![A-Za-z]|化|性|企业|公司|经济|电话|工程|项目|建设|整合|运营|功能)")
+# what makes a system's name no name: a kind of system with an adjective (高层次创新平台)
+_SYSTEM_ADJECTIVES = re.compile(r"^(?:该|本|其|这|此|智慧|高层次|高水平|高能级|综合性?|一站式|数字化|信息化|智能化|各类|各级|相关|有关|线上|网上|手机|微信)")
+
+
+def _named_systems(text: str) -> list[ProgramMention]:
+    out = []
+    for cue in _SYSTEM_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            pos = at + len(cue)
+            while True:
+                m = _SYSTEM.match(text, pos)
+                if m is None:
+                    break
+                name = strip_quotes(m.group(0))
+                if len(name) < 6 or _SYSTEM_ADJECTIVES.match(name) or nlp.in_dictionary(name[: -len(m.group(2))]):
+                    break
+                out.append(ProgramMention(pos, m.end(), m.group(0), name, m.group(2)))
+                joint = re.compile(r"和|与|及|、").match(text, m.end())  # A平台和B热线
+                if joint is None:
+                    break
+                pos = joint.end()
+            at = text.find(cue, at + 1)
+    return out
 
 
 # a way of working named after its quoted slogan: “河长+网格员”巡河模式,
