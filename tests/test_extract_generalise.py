@@ -1749,3 +1749,20 @@ def test_programs_a_named_platform_or_system_a_body_works_through(text, expected
 ])
 def test_programs_generic_platforms_are_no_programs(text):
     assert not [n for n in names(text) if n.endswith(("平台", "系统", "APP"))]
+
+
+def test_relations_the_bodies_whose_plan_a_work_follows_run_it():
+    ex = page("按照四川省人力资源和社会保障厅和四川省人民政府统一部署，绵阳市人力资源和社会保障局开展春风行动。")
+    assert {("四川省人力资源和社会保障厅", "runs", "春风行动"), ("四川省人民政府", "runs", "春风行动")} <= triples(ex)
+    # a document the work is issued by is not the work
+    ex = built("漳州市开展安全生产大排查大整治\n\n本报讯 漳州市开展安全生产大排查大整治。"
+               "按照福建省安全生产委员会统一部署，漳州市安委会印发《漳州市安全生产大排查大整治工作方案》。\n", "deploy.txt")
+    assert ("福建省安全生产委员会", "runs", "安全生产大排查大整治") in triples(ex)
+    # a body named before the frame without 按照/根据 is not a deployer
+    ex = page("县医保局统一部署开展医保政策宣传活动。")
+    assert not any(s == "国务院" for s, _, _ in triples(ex))
+
+
+def test_relations_the_deciders_of_a_list_run_the_work_ranked_in_it():
+    ex = page("漳州市推进背街小巷改造。背街小巷改造是市委、市政府确定的2024年全市十项民生实事之一。")
+    assert {("中共漳州市委", "runs", "背街小巷改造"), ("漳州市人民政府", "runs", "背街小巷改造")} <= triples(ex)

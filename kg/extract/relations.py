@@ -210,8 +210,28 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             deciders = _chain_before(text, bodies, m.start())
             target = next((p for p in progs if m.end() <= p.start <= m.end() + 2 and p.kind != "pronoun"), None)
             if target is not None:
+                # (P是市委、市政府确定的20项民生实事之一: they decided on P too)
+                ranked = _subject_ranked_in(text, sent, progs, target)
                 for b in deciders:
                     add(ex, b.entity, "runs", target.entity, ev)
+                    if ranked is not None:
+                        add(ex, b.entity, "runs", ranked, ev)
+
+        # 2j. 按照A和B统一部署 / 根据A、B的统一部署: the bodies whose plan the work
+        # follows run it too: the programs named after the frame, else the article's own
+        for m in _DEPLOYED_BY.finditer(text, sent.start, sent.end):
+            deployers = _chain_before(text, bodies, m.start())
+            if not deployers or text[deployers[-1].start - 2 : deployers[-1].start] not in _ACCORDING_TO:
+                continue
+            # (not a document the work is issued by: …印发《…大排查大整治工作方案》)
+            targets = [p.entity for p in progs if p.start >= m.end() and p.kind != "pronoun"
+                       and not p.entity.name.endswith(_DOCUMENTS)]
+            if not targets:
+                main = af.headline_program or af.main_program
+                targets = [main] if main is not None else []
+            for b in deployers:
+                for program in targets[:1]:
+                    add(ex, b.entity, "runs", program, ev)
 
         # 2g. A与B公司签约P: the firm that signs for a project carries it out
         for b in bodies:
@@ -393,6 +413,22 @@ def _found_by_sentence(found: list["Found"], sentences: list) -> list[list["Foun
 
 
 _DECIDED = re.compile(r"(?:研究|审议|会议)?(?:确定|决定|部署|推出|批准)的")
+
+
+def _subject_ranked_in(text: str, sent, progs: list, whole) -> "Entity | None":
+    """The program a sentence ranks among ``whole`` (P是…确定的Q之一), or None."""
+    if not text.startswith("之一", whole.end):
+        return None
+    first = next((p for p in progs if p.kind != "pronoun"), None)
+    if first is None or first is whole or not text.startswith("是", first.end):
+        return None
+    return first.entity
+
+
+# 按照/根据 …(的)统一部署: the bodies a work is carried out for
+_DEPLOYED_BY = re.compile(r"(?:的)?(?:统一部署|工作部署|部署要求|统一安排|部署安排)")
+_ACCORDING_TO = ("按照", "根据", "遵照", "依照", "落实")
+_DOCUMENTS = ("方案", "办法", "意见", "通知", "细则", "规划", "计划")
 
 
 def _chain_before(text: str, bodies: list, end: int) -> list:
