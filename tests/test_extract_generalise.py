@@ -1766,3 +1766,9 @@ def test_relations_the_bodies_whose_plan_a_work_follows_run_it():
 def test_relations_the_deciders_of_a_list_run_the_work_ranked_in_it():
     ex = page("漳州市推进背街小巷改造。背街小巷改造是市委、市政府确定的2024年全市十项民生实事之一。")
     assert {("中共漳州市委", "runs", "背街小巷改造"), ("漳州市人民政府", "runs", "背街小巷改造")} <= triples(ex)
+
+
+def test_relations_a_subject_after_a_clause_saying_where_it_sits():
+    ex = page("设在县应急管理局的故城县安全生产委员会办公室联合县市场监管局开展燃气安全专项整治。")
+    assert {("故城县安全生产委员会办公室", "runs", "燃气安全专项整治"),
+            ("故城县市场监督管理局", "runs", "燃气安全专项整治")} <= triples(ex)

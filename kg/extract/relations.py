@@ -833,9 +833,13 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
         # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
         last_break = max(lead.rfind(c) for c in "，,；;：:")
         tail = lead[last_break + 1 :].strip()
-        if _LEAD_IN.match(tail) or tail.endswith("记者从"):
+        if _LEAD_IN.match(tail) or tail.endswith("记者从") or _WHERE_SET.fullmatch(tail):
             return f
     return None
+
+
+# a relative clause saying where the subject sits: 设在市水利局的|宝鸡市河长制办公室联合…
+_WHERE_SET = re.compile(r"(?:设在|隶属于?|挂靠(?:在|于)?|位于)[^，,。；;：:]{2,24}的")
 
 
 def _place_subject(text: str, sent, here: list["Found"]) -> "Found | None":
