@@ -1772,3 +1772,18 @@ def test_relations_a_subject_after_a_clause_saying_where_it_sits():
     ex = page("设在县应急管理局的故城县安全生产委员会办公室联合县市场监管局开展燃气安全专项整治。")
     assert {("故城县安全生产委员会办公室", "runs", "燃气安全专项整治"),
             ("故城县市场监督管理局", "runs", "燃气安全专项整治")} <= triples(ex)
+
+
+def test_places_the_paper_of_a_county_level_city_calls_itself_our_city():
+    text = ("### 我市推进老旧小区改造\n\n本报讯（记者陈明）今年以来，我市加快推进老旧小区改造，"
+            "在石狮市湖滨街道、凤里街道、灵秀镇和宝盖镇改造小区32个。\n\n"
+            "### 石狮市举办服装博览会\n\n本报讯 石狮市第二十届服装博览会在石狮市宝盖镇开幕，"
+            "蚶江镇、祥芝镇和永宁镇的企业参展。\n")
+    ex = built(text, "shishi.txt")
+    assert ("老旧小区改造", "locatedIn", "石狮市") in triples(ex)
+    assert ("老旧小区改造", "locatedIn", "泉州市") not in triples(ex)
+    # a prefecture's paper that writes about one of its county-level cities keeps 我市 for the prefecture
+    text = ("### 深州市推进老旧小区改造\n\n本报讯 深州市在前磨头镇、护驾迟镇、穆村乡改造小区12个。\n\n"
+            "### 我市开展植树活动\n\n本报讯 衡水市开展植树活动。我市各县市区共植树120万株，衡水市林业局负责技术指导。\n")
+    ex = built(text, "hengshui.txt")
+    assert ("植树活动", "locatedIn", "衡水市") in triples(ex)

@@ -24,6 +24,7 @@ from kg.extract.resolve import (
     choose_program_name,
     mention_place,
     merge_program_names,
+    own_city,
     page_home,
     place_entity,
 )
@@ -63,6 +64,7 @@ def extract_page(page: Page) -> Extraction:
     divisions = [gazetteer.get(m.code) for m in first if m.code]
     divisions = [d for d in divisions if d is not None]
     home_div = page_home(divisions)
+    city_div = own_city(divisions)
     # the context that disambiguates names: the page's home and its distinct
     # places of county level and above (few, so that resolution stays cheap)
     context: list = [home_div] if home_div else []
@@ -90,7 +92,7 @@ def extract_page(page: Page) -> Extraction:
     _programs(reg, facts, program_names)
     _declared_short_names(reg, facts)
     for af in facts:
-        _pronouns(af, reg, home_div)
+        _pronouns(af, reg, home_div, city_div)
     ex = Extraction(page)
     for af in facts:
         relations.article_relations(af, ex, reg)
@@ -729,7 +731,7 @@ def _named_in(agency: Entity, text: str) -> bool:
     return any(lbl and lbl in text for lbl in (agency.name, *agency.aliases))
 
 
-def _pronouns(af: ArticleFacts, reg: Registry, home_div) -> None:
+def _pronouns(af: ArticleFacts, reg: Registry, home_div, city_div=None) -> None:
     """该局 / 该市 / 我市 / 本次活动 …: a span that points to an entity."""
     text = af.article.text
     table = agency_lex.PRONOUNS
@@ -740,7 +742,7 @@ def _pronouns(af: ArticleFacts, reg: Registry, home_div) -> None:
         if any(a <= i < b for a, b in taken):
             continue
         type_, hint = table[hit]
-        ent = _antecedent(af, i, hit, type_, hint, reg, home_div)
+        ent = _antecedent(af, i, hit, type_, hint, reg, home_div, city_div)
         if ent is not None:
             added.append(Found(ent, i, i + len(hit), "pronoun", hit))
     af.found.extend(added)
@@ -766,7 +768,7 @@ def _program_named_before(af: ArticleFacts, pos: int, hint: str) -> Entity | Non
     return max(earlier, key=lambda f: (f.start, -f.end)).entity if earlier else None
 
 
-def _antecedent(af, pos, pronoun, type_, hint, reg, home_div) -> Entity | None:
+def _antecedent(af, pos, pronoun, type_, hint, reg, home_div, city_div=None) -> Entity | None:
     before = [f for f in af.found if f.start < pos and f.kind != "pronoun"]
     if pronoun in agency_lex.SELF_REFERENCES:
         level = {"省": "province", "市": "prefecture", "县": "county", "区": "county", "镇": "township", "乡": "township"}.get(hint)
@@ -776,6 +778,8 @@ def _antecedent(af, pos, pronoun, type_, hint, reg, home_div) -> Entity | None:
             while ent is not None and not ent.name.endswith(hint):
                 ent = ent.parent
             return ent
+        if city_div is not None and hint == "市" and not pronoun.startswith("全"):
+            return place_entity(reg, city_div)  # 我市 in the paper of a county-level city
         if home_div is not None and level in ("prefecture", "province"):
             home = place_entity(reg, home_div)
             while home is not None and home.level != level:

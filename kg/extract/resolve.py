@@ -98,6 +98,27 @@ def page_home(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
     return gazetteer.get(code)
 
 
+def own_city(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
+    """The county-level city a page is the paper of (晋江市: its towns and the city
+    itself make most of the page's county-level places), or None. Its paper calls
+    it 我市, not the prefecture above it."""
+    votes: Counter[str] = Counter()
+    for div in divisions:
+        for d in gazetteer.chain(div):
+            if d.level == "county":
+                votes[d.code] += 1
+    if not votes:
+        return None
+    code, top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    city = gazetteer.get(code)
+    if city is None or not city.name.endswith("市") or top < 3 or top < 0.6 * sum(votes.values()):
+        return None
+    # (a prefecture's paper names the prefecture itself too: 衡水日报 on 深州市 is still 衡水's)
+    prefecture = sum(1 for d in divisions if d.level == "prefecture" and d.code == (city.parent_code or ""))
+    named = sum(1 for d in divisions if d.code == city.code)
+    return city if prefecture * 3 <= named else None
+
+
 # --- programs -------------------------------------------------------------------
 
 _OWNER = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市县区])?(?:(?:19|20)\d\d年)?(?=\d+项)|全市|全县|全省|全区")
