@@ -1787,3 +1787,20 @@ def test_places_the_paper_of_a_county_level_city_calls_itself_our_city():
             "### 我市开展植树活动\n\n本报讯 衡水市开展植树活动。我市各县市区共植树120万株，衡水市林业局负责技术指导。\n")
     ex = built(text, "hengshui.txt")
     assert ("植树活动", "locatedIn", "衡水市") in triples(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "县住建局对全县46个在建项目逐一排查。",
+    "今年新开工项目28个。",
+    "景区面向游客推出三大类42项文旅活动。",
+    "文化节设4大板块12余项活动。",
+    "让更多非遗项目走进校园。",
+    "县人社局督促本行业在建项目落实工资专用账户。",
+    "县领导实地察看项目现场15个。",
+])
+def test_programs_works_named_by_their_count_state_or_field_are_no_programs(text):
+    assert names(text) == []
+
+
+def test_programs_a_counted_list_of_works_is_still_a_program():
+    assert names("市政府确定2024年15项民生实事。") == ["2024年15项民生实事"]

@@ -188,6 +188,10 @@ def _kind_of_works(specific: str) -> bool:
         and nlp.pos(specific) not in ("nr", "nz", "ns", "nt")
 
 
+_WORKS_BY_STATE = re.compile(r"(?:\d+(?:余|多)?(?:个|项))?(?:本行业|本地区|本单位|更多|各类|一批|在建|新开工|新签约|集中签约|签约|续建|新建|文旅|非遗)+")
+_COUNT_TAIL = re.compile(r"\d+(?:余|多)?项$")
+
+
 def is_generic(name: str, head: str) -> bool:
     """A head with nothing specific before it (民生工程, 专项整治, 各项工作)."""
     specific = name[: len(name) - len(head)] if name.endswith(head) else name
@@ -202,6 +206,10 @@ def is_generic(name: str, head: str) -> bool:
         return True  # 市重点项目, 2月全市新签约项目, 2026年全市计划: works of a scope, not one of them
     if head in ("项目", "工程", "活动", "主题活动", "系列活动", "专项活动", "行动", "专项行动") and _BARE_COUNT.fullmatch(specific):
         return True  # 24个项目, 86个项目, 12项主题活动: a number of works, not a name
+    if head in ("项目", "工程", "活动") and _WORKS_BY_STATE.fullmatch(_ADJECTIVE_LEAD.sub("", specific)):
+        return True  # 58个在建项目, 新开工项目, 56项文旅活动, 更多非遗项目: works by their state or field
+    if head in ("项目", "工程", "活动") and _COUNT_TAIL.search(specific):
+        return True  # 5大板块10余项活动: a count of works
     if head == "项目" and _kind_of_works(specific):
         return True  # 工业项目, 教育类项目, 医院项目, 签约工业项目: a kind of works, not one of them
     generic = getattr(lex, "GENERIC_PROGRAM_WORDS", frozenset())
