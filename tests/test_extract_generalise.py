@@ -1804,3 +1804,19 @@ def test_programs_works_named_by_their_count_state_or_field_are_no_programs(text
 
 def test_programs_a_counted_list_of_works_is_still_a_program():
     assert names("市政府确定2024年15项民生实事。") == ["2024年15项民生实事"]
+
+
+@pytest.mark.parametrize("text", [
+    "参保人员可在定点零售药店刷卡购药。",
+    "小区引入物业管理公司提供服务。",
+    "执法人员检查种子经营门店23家。",
+    "县人社局认定定点培训机构12家。",
+    "镇里新建小型提水泵站4座。",
+])
+def test_organizations_a_kind_of_body_without_a_proper_name_is_none(text):
+    assert labels(page(text), "Organization") == set()
+
+
+def test_organizations_a_named_body_of_those_kinds_stays():
+    ex = page("故城县郑口镇引入衡水安居物业管理公司，郑口镇惠民药店参与。")
+    assert "衡水安居物业管理公司" in labels(ex, "Organization")

@@ -522,7 +522,9 @@ _AMBIGUOUS = frozenset(
 
 # generic institution words: 中职学校, 县城小学, 农村水厂 are kinds, not names
 _NEEDS_PROPER = tuple(_AMBIGUOUS | frozenset("学校 小学 中学 大学 水厂 幼儿园 医院 卫生院 卫生室 图书馆 文化馆 养老院 敬老院 服务中心 "
-                                                   "基地 示范基地 养殖场 服务队 志愿服务队 工作队 工厂".split()))
+                                                   "基地 示范基地 养殖场 服务队 志愿服务队 工作队 工厂 "
+                                                   # (定点零售药店, 物业管理公司, 种子经营门店, 培训机构, 提水泵站: kinds)
+                                                   "药店 门店 机构 公司 农贸市场 助餐点 泵站 工作室 集团 合作社 服务团 示范园 厂".split()))
 _SKIPPED_SUFFIXES = frozenset(("社会组织", "车间"))  # a sector, a workshop: not names
 _COUNT = re.compile(r"^[\d０-９]+[支所个家座名]")
 _KIND_LEAD = re.compile(r"^(?:国家级|省级|市级|县级|区级|乡镇级|乡级|镇级|村级|各级|各类|[一二三四五六七八九十两几多]+(?:大|个|家|所|座|支))")
@@ -568,7 +570,7 @@ _BUILDING_VERBS = frozenset("改扩建 新建 改建 扩建 迁建 援建 承建
 _ORG_LEFT_STOPS = NOMINAL_VERBS | frozenset(
     "来自 位于 包括 邀请 携手 走进 前往 联合 依托 组织 参加 参与 协调 委托 通过 入驻 落户 签约 对接 "
     "走访 慰问 帮助 指导 督导 联系 会同 协同 带领 选派 推荐 表彰 授予 获评 荣获 组建 成立 建成 新建 "
-    "打造 引进 培育 带动 设立 评为 被评为 认定为 命名为 "
+    "打造 引进 引入 培育 带动 设立 评为 被评为 认定为 命名为 "
     # what a body is said to be before its name (县属国有企业|三台县兴农…集团有限公司)
     "国有企业 国企 民营企业 龙头企业 县属 市属 区属 省属 县管 市管".split()
 )
