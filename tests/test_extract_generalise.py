@@ -1820,3 +1820,9 @@ def test_organizations_a_kind_of_body_without_a_proper_name_is_none(text):
 def test_organizations_a_named_body_of_those_kinds_stays():
     ex = page("故城县郑口镇引入衡水安居物业管理公司，郑口镇惠民药店参与。")
     assert "衡水安居物业管理公司" in labels(ex, "Organization")
+
+
+def test_relations_a_partner_written_after_its_places_acts_with_the_subject():
+    ex = page("扶风县人社局联合江苏省常州市武进区人力资源和社会保障局，在法门镇举办东西部劳务协作专场招聘会。")
+    assert any(s.endswith("武进区人力资源和社会保障局") and p == "runs" and o == "东西部劳务协作专场招聘会"
+               for s, p, o in triples(ex))

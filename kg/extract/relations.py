@@ -128,8 +128,12 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             subjects = [subject]
             for f in bodies:
                 last = subjects[-1]
+                begin = f.start
+                # (A联合江苏省常州市|武进区人社局: the places written before a partner's name)
+                while (up := next((g for g in here if _is(g, "Place") and g.end == begin and g.start < begin), None)) is not None:
+                    begin = up.start
                 # (A（以下简称a）联合B: a declared short name stands between)
-                between = _PAREN.sub("", text[last.end : f.start]).lstrip("，,")  # (A联合B，会同C、D…)
+                between = _PAREN.sub("", text[last.end : begin]).lstrip("，,")  # (A联合B，会同C、D…)
                 between = _MODAL.sub("", between, count=1)  # (A要会同B, A将联合B)
                 between = _LEADS_THEN.sub("", between, count=1)  # (A牵头，会同B、C)
                 if f.start > last.end and len(between) <= 5 and between in _JOINERS:
