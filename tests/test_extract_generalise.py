@@ -1826,3 +1826,11 @@ def test_relations_a_partner_written_after_its_places_acts_with_the_subject():
     ex = page("扶风县人社局联合江苏省常州市武进区人力资源和社会保障局，在法门镇举办东西部劳务协作专场招聘会。")
     assert any(s.endswith("武进区人力资源和社会保障局") and p == "runs" and o == "东西部劳务协作专场招聘会"
                for s, p, o in triples(ex))
+
+
+def test_programs_the_headline_holds_the_bodys_longer_name_and_its_figures():
+    text = ("### 我市食品安全大排查大整治查改问题1200处\n\n本报讯 今年以来，漳州市市场监督管理局在全市深入开展"
+            "食品安全大排查大整治，推动食品安全治本攻坚三年行动落地见效。截至6月10日，全市共检查经营主体8600家次。\n")
+    ex = built(text, "headline.txt")
+    owner = {(m.value, m.unit): m.program.name for m in ex.measures}
+    assert owner[(8600.0, "家次")] == "食品安全大排查大整治"

@@ -704,7 +704,11 @@ def _programs(reg: Registry, facts: list[ArticleFacts], program_names) -> None:
     for af in facts:
         af.found.sort(key=lambda f: (f.start, -f.end))
         progs = [f for f in af.found if f.kind == "Program"]
-        head = [f.entity for f in progs if f.surface and f.surface in af.article.headline]
+        in_head = [f for f in progs if f.surface and f.surface in af.article.headline]
+        # (我市安全生产大排查大整治查改隐患: the body's longer name the headline holds, not the
+        # shorter one read in the headline alone)
+        longer = [f for f in in_head if in_head[0].surface in f.surface and len(f.surface) > len(in_head[0].surface)]
+        head = [f.entity for f in (sorted(longer, key=lambda f: -len(f.surface))[:1] + in_head)]
         if not head and af.article.headline:
             head = [f.entity for f in progs if f.entity.name in af.article.headline or any(a in af.article.headline for a in f.entity.aliases)]
         af.headline_program = head[0] if head else None

@@ -991,6 +991,8 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     # (a setting the paragraph opens with, 在人居环境整治上，…, frames the works it names: they take the figures)
     opening = [f for f in earlier if para_start <= f.start <= lead_end + 2 and not SETTING_AFTER.match(text, f.end)]
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
+    if not opening and af.headline_program is not None and any(f.entity is af.headline_program for f in earlier):
+        topic = af.headline_program  # (…开展大排查大整治，推动…三年行动落地见效。截至…，检查企业1.26万家次: the headline's)
     breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
     mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
     for q in quantities:
