@@ -1834,3 +1834,19 @@ def test_programs_the_headline_holds_the_bodys_longer_name_and_its_figures():
     ex = built(text, "headline.txt")
     owner = {(m.value, m.unit): m.program.name for m in ex.measures}
     assert owner[(8600.0, "家次")] == "食品安全大排查大整治"
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("### 夏粮收购平稳有序 农田建设提质扩面", "夏粮收购"),
+    ("### 我市燃气安全大排查大整治查改隐患1.2万处", "燃气安全大排查大整治"),
+])
+def test_programs_the_subject_a_headline_opens_with(headline, expected):
+    assert expected in names(headline + "\n\n本报讯 正文。")
+
+
+@pytest.mark.parametrize("headline", [
+    "### 县公安局夏季治安打击整治“百日行动”战果丰硕",  # a body named first: the quoted campaign is the name
+    "### 28项整改任务已完成20项",
+])
+def test_programs_a_headline_opening_with_a_body_or_a_count_names_no_weak_headed_work(headline):
+    assert not [n for n in names(headline + "\n\n本报讯 正文。") if n.endswith(("整治", "整改"))]
