@@ -1850,3 +1850,20 @@ def test_programs_the_subject_a_headline_opens_with(headline, expected):
 ])
 def test_programs_a_headline_opening_with_a_body_or_a_count_names_no_weak_headed_work(headline):
     assert not [n for n in names(headline + "\n\n本报讯 正文。") if n.endswith(("整治", "整改"))]
+
+
+def test_measures_a_paragraph_of_totals_belongs_to_the_articles_work():
+    text = ("### 我市开展根治欠薪夏季专项行动\n\n本报讯 漳州市人社局开展根治欠薪夏季专项行动。\n\n"
+            "一是开展欠薪隐患排查。市人社局牵头组织各县（区）对在建工程项目开展排查。\n\n"
+            "二是开辟法律援助“绿色通道”。市司法局组织法律援助机构优先受理讨薪案件。\n\n"
+            "据介绍，市人社局还将会同市住建局对全市在建工程项目开展“回头看”专项检查，重点检查工资专用账户。\n\n"
+            "今年以来，全市各级人社部门共办结欠薪案件320件。\n")
+    ex = built(text, "totals.txt")
+    owner = {(m.value, m.unit): m.program.name for m in ex.measures}
+    assert owner[(320.0, "件")] == "根治欠薪夏季专项行动"
+    # a sentence of totals inside the paragraph of a sub-work stays with it
+    text = ("### 我市推进公平竞争审查制度\n\n本报讯 漳州市推进公平竞争审查制度。\n"
+            "开展存量政策清理工作，今年以来清理存量文件280件。\n")
+    ex = built(text, "totals2.txt")
+    owner = {(m.value, m.unit): m.program.name for m in ex.measures}
+    assert owner[(280.0, "件")] == "存量政策清理工作"

@@ -972,6 +972,10 @@ def _is_way(entity: Entity) -> bool:
     return entity.name.endswith(_WAY_HEADS)
 
 
+# what opens a sentence of totals: 今年以来，/ 截至6月10日，/ 目前，/ 全年
+_SUMMARY_LEAD = re.compile(r"\s*(?:今年以来|去年以来|截至[^，,。]{0,12}[，,]|截至目前|目前[，,]|全年|年内)")
+
+
 def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     quantities = find_quantities(sent.text)
     if not quantities:
@@ -993,6 +997,11 @@ def _measures(af, ex: Extraction, sent, progs, ev: Evidence) -> None:
     topic = (opening[0] if opening else earlier[-1]).entity if earlier else (af.headline_program or af.main_program)
     if not opening and af.headline_program is not None and any(f.entity is af.headline_program for f in earlier):
         topic = af.headline_program  # (…开展大排查大整治，推动…三年行动落地见效。截至…，检查企业1.26万家次: the headline's)
+    elif not any(f.start >= para_start for f in earlier) and af.headline_program is not None \
+            and _SUMMARY_LEAD.match(text, sent.start):
+        # (a paragraph opening 今年以来，全市共办结欠薪案件860件 gives the totals of the article's
+        # work, not of the work the paragraph before ended with)
+        topic = af.headline_program
     breaks = [sent.start + i for i, c in enumerate(sent.text) if c in "，,；;"]
     mains = [e for e in (af.headline_program, af.main_program, _list_program(af)) if e is not None]
     for q in quantities:
