@@ -1867,3 +1867,9 @@ def test_measures_a_paragraph_of_totals_belongs_to_the_articles_work():
     ex = built(text, "totals2.txt")
     owner = {(m.value, m.unit): m.program.name for m in ex.measures}
     assert owner[(280.0, "件")] == "存量政策清理工作"
+
+
+def test_programs_a_named_signing_or_groundbreaking_ceremony():
+    assert names("漳州高新区2024年第二季度重点项目集中签约开工仪式在园区举行。") == \
+        ["漳州高新区2024年第二季度重点项目集中签约开工仪式"]
+    assert names("市领导在签约仪式上致辞。") == []
