@@ -1873,3 +1873,11 @@ def test_programs_a_named_signing_or_groundbreaking_ceremony():
     assert names("漳州高新区2024年第二季度重点项目集中签约开工仪式在园区举行。") == \
         ["漳州高新区2024年第二季度重点项目集中签约开工仪式"]
     assert names("市领导在签约仪式上致辞。") == []
+
+
+def test_relations_the_bodies_after_by_with_their_partners_carry_out_the_work_pointed_to():
+    text = ("### 漳州市推进门诊共济保障机制改革\n\n本报讯 漳州市推进门诊共济保障机制改革。"
+            "科长介绍，此次改革由漳州市医疗保障局会同漳州市财政局、漳州市卫生健康委员会共同推进。\n")
+    ex = built(text, "by.txt")
+    assert {("漳州市医疗保障局", "runs", "门诊共济保障机制改革"), ("漳州市财政局", "runs", "门诊共济保障机制改革"),
+            ("漳州市卫生健康委员会", "runs", "门诊共济保障机制改革")} <= triples(ex)

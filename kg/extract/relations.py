@@ -196,6 +196,9 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             if text[max(0, b.start - 1) : b.start] != "由":
                 continue
             chain = _chain_after(text, bodies, b.start)
+            joint = _JOINT_VERB.match(text, chain[-1].end)  # 由A会同B、C共同推进: the partners too
+            if joint is not None and (partners := _chain_after(text, bodies, joint.end())):
+                chain = chain + partners
             m = _CARRIES_OUT.match(text, chain[-1].end)
             if m is None:
                 continue
@@ -203,8 +206,10 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
                 if text[m.end() : m.end() + 1] == "的" else \
                 next((p for p in reversed(progs) if p.end <= b.start - 1), None)
             program = target.entity if target is not None else None
-            if program is None and text[sent.start : b.start - 1].strip() in _BARE_WORKS:
-                program = af.headline_program or af.main_program  # 项目由县农业农村局组织实施: the article's work
+            if program is None and (text[sent.start : b.start - 1].strip() in _BARE_WORKS
+                                    or _POINTING.search(text, sent.start, b.start)):
+                # 项目由县农业农村局组织实施, 此次改革…由市医保局会同…共同推进: the article's work
+                program = af.headline_program or af.main_program
             if program is not None:
                 for c in chain:
                     add(ex, c.entity, "runs", program, ev)
@@ -389,7 +394,10 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
 
 # the article's work named by its kind alone at the start of a sentence
 _BARE_WORKS = ("项目", "工程", "该项目", "该工程", "此项目", "这一项目", "整个项目")
-_CARRIES_OUT = re.compile(r"(?:负责|具体|统一)?(?:组织)?(?:实施|建设|承建|施工|运营|开展|推进|代建)")
+_CARRIES_OUT = re.compile(r"(?:负责|具体|统一|共同)?(?:组织)?(?:实施|建设|承建|施工|运营|开展|推进|代建)")
+_JOINT_VERB = re.compile(r"会同|联合|协同|携手")
+# a work pointed to before 由 (此次改革按照…，由A…): the article's own
+_POINTING = re.compile(r"此次|本次|这次|这项|这一|此项|该项")
 
 
 def _found_by_sentence(found: list["Found"], sentences: list) -> list[list["Found"]]:
