@@ -82,36 +82,37 @@ def mention_place(reg: Registry, mention: Mention, article: int) -> Entity:
     return ent
 
 
-def page_home(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
-    """The prefecture a page is mostly about: the one most of its places fall in."""
+def _level_votes(divisions: list[gazetteer.Division], level: str) -> list[tuple[str, int]]:
+    """The divisions of ``level`` the page's places fall in, most places first (ties by code)."""
     votes: Counter[str] = Counter()
     for div in divisions:
         for d in gazetteer.chain(div):
-            if d.level == "prefecture":
+            if d.level == level:
                 votes[d.code] += 1
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def page_home(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
+    """The prefecture a page is mostly about: the one most of its places fall in."""
+    votes = _level_votes(divisions, "prefecture")
     if not votes:
         provinces = Counter(d.code for d in divisions if d.level == "province")
         if provinces:
             return gazetteer.get(provinces.most_common(1)[0][0])
         return None
-    code = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return gazetteer.get(code)
+    return gazetteer.get(votes[0][0])
 
 
 def own_city(divisions: list[gazetteer.Division]) -> gazetteer.Division | None:
     """The county-level city a page is the paper of (晋江市: its towns and the city
     itself make most of the page's county-level places), or None. Its paper calls
     it 我市, not the prefecture above it."""
-    votes: Counter[str] = Counter()
-    for div in divisions:
-        for d in gazetteer.chain(div):
-            if d.level == "county":
-                votes[d.code] += 1
+    votes = _level_votes(divisions, "county")
     if not votes:
         return None
-    code, top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    code, top = votes[0]
     city = gazetteer.get(code)
-    if city is None or not city.name.endswith("市") or top < 3 or top < 0.6 * sum(votes.values()):
+    if city is None or not city.name.endswith("市") or top < 3 or top < 0.6 * sum(n for _, n in votes):
         return None
     # (a prefecture's paper names the prefecture itself too: 衡水日报 on 深州市 is still 衡水's)
     prefecture = sum(1 for d in divisions if d.level == "prefecture" and d.code == (city.parent_code or ""))
