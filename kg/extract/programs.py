@@ -503,6 +503,7 @@ _SYSTEM_CUES = ("依托", "通过", "建成", "建设", "搭建", "上线", "开
                 "研发", "登录", "下载")
 _SYSTEM = re.compile(r"((?:“[^“”，。；]{2,12}”|[\u4e00-\u9fff0-9A-Za-z+＋]){1,30}?)(" + "|".join(_SYSTEM_HEADS) + r")"
                      r"(?![A-Za-z]|化|性|企业|公司|经济|电话|工程|项目|建设|整合|运营|功能)")
+_SYSTEM_JOINT = re.compile(r"和|与|及|、")
 # what makes a system's name no name: a kind of system with an adjective (高层次创新平台)
 _SYSTEM_ADJECTIVES = re.compile(r"^(?:该|本|其|这|此|智慧|高层次|高水平|高能级|综合性?|一站式|数字化|信息化|智能化|各类|各级|相关|有关|线上|网上|手机|微信)")
 
@@ -521,7 +522,7 @@ def _named_systems(text: str) -> list[ProgramMention]:
                 if len(name) < 6 or _SYSTEM_ADJECTIVES.match(name) or nlp.in_dictionary(name[: -len(m.group(2))]):
                     break
                 out.append(ProgramMention(pos, m.end(), m.group(0), name, m.group(2)))
-                joint = re.compile(r"和|与|及|、").match(text, m.end())  # A平台和B热线
+                joint = _SYSTEM_JOINT.match(text, m.end())  # A平台和B热线
                 if joint is None:
                     break
                 pos = joint.end()

@@ -969,10 +969,10 @@ def _settings(text: str, sent, progs) -> list[tuple]:
     return out
 
 
-# the heads of a way of working (…工作机制, …模式, …责任体系): it has no figures of its own
+# the heads of a way of working (…工作机制, …模式, …责任体系; a 制度 is often the work itself):
+# it takes the figures of its own sentence, but is no topic for the sentences after it
 _WAY_HEADS = ("模式", "机制", "体系", "责任制", "工作法", "管理")
-
-
+# what a way of working is the manner of: 采取“…”的模式|推进
 _MANNER_OF_WORK = re.compile(r"推进|实施|开展|建设|运营|运作|推动")
 
 
