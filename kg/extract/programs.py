@@ -665,20 +665,21 @@ def _cued(text: str, begin: int, raw: str) -> bool:
         return True
     # 秋粮收购顺畅有序 / 我市安全生产大排查大整治查改隐患…: the subject a headline opens with
     # (not a body named first, 卧龙公安分局夏季治安打击整治“百日行动”…, nor a count, 31项督察)
-    if "\n" not in text[:begin] and _HEADLINE_LEAD.fullmatch(text, 0, begin) \
-            and not _BODY_OR_COUNT.search(raw) and text[end : end + 1] != "“" and _is_headline(text):
+    if _HEADLINE_LEAD.fullmatch(text, 0, begin) and not _BODY_OR_COUNT.search(raw) and text[end : end + 1] != "“" \
+            and _is_headline(text):
         return True
     # 给予最长不超过3年的租金补贴: a benefit granted earlier in the clause
     return raw.endswith(_BENEFITS) and _granted(text, begin)
 
 
-_HEADLINE_LEAD = re.compile(r"[#\s]*(?:[我全本][市县区省镇乡])?")
+_HEADLINE_LEAD = re.compile(r"[# \t\u3000]*(?:[我全本][市县区省镇乡])?")  # (on the first line)
 _BODY_OR_COUNT = re.compile(r"\d|[局委厅]|公司|政府")
 
 
 def _is_headline(text: str) -> bool:
     """True when the first line of ``text`` reads as a headline: short, no sentence in it."""
-    line = text.split("\n", 1)[0]
+    end = text.find("\n", 0, 41)
+    line = text[: end if end >= 0 else 41]
     return len(line) <= 40 and not any(c in line for c in "。，,；;：:")
 
 
