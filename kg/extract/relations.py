@@ -128,10 +128,7 @@ def article_relations(af: "ArticleFacts", ex: Extraction, reg: "Registry") -> No
             subjects = [subject]
             for f in bodies:
                 last = subjects[-1]
-                begin = f.start
-                # (A联合江苏省常州市|武进区人社局: the places written before a partner's name)
-                while (up := next((g for g in here if _is(g, "Place") and g.end == begin and g.start < begin), None)) is not None:
-                    begin = up.start
+                begin = _with_places_before(here, f)  # (A联合江苏省常州市|武进区人社局)
                 # (A（以下简称a）联合B: a declared short name stands between)
                 between = _PAREN.sub("", text[last.end : begin]).lstrip("，,")  # (A联合B，会同C、D…)
                 between = _MODAL.sub("", between, count=1)  # (A要会同B, A将联合B)
@@ -830,6 +827,15 @@ def _program_before(af: "ArticleFacts", pos: int) -> Entity | None:
     return earlier[-1] if earlier else None
 
 
+def _with_places_before(here: list["Found"], body: "Found") -> int:
+    """Where ``body``'s name starts with the places written right before it
+    (广东省|清远市政务服务数据管理局, 江苏省常州市|武进区人社局)."""
+    begin = body.start
+    while (up := next((g for g in here if _is(g, "Place") and g.end == begin and g.start < begin), None)) is not None:
+        begin = up.start
+    return begin
+
+
 def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     """The agency or organisation a sentence (or its first clause) is about."""
     # the dateline's body (献县融媒体中心讯（记者…）) reports the news: it is no subject
@@ -838,9 +844,7 @@ def _subject(text: str, sent, here: list["Found"]) -> "Found | None":
     for f in here:
         if not (_is(f, "Agency") or _is(f, "Organization")) or f.start < dateline_end:
             continue
-        begin = f.start
-        while (up := next((g for g in here if _is(g, "Place") and g.end == begin and g.start < begin), None)) is not None:
-            begin = up.start  # 广东省|清远市政务服务数据管理局: the province written before the body's name
+        begin = _with_places_before(here, f)  # 广东省|清远市政务服务数据管理局
         lead = _BYLINE.sub("", text[sent.start : begin])
         # a time phrase may stand before the subject: 今年以来，/ 近日，/ 记者从…获悉
         last_break = max(lead.rfind(c) for c in "，,；;：:")
