@@ -217,8 +217,9 @@ def _decode(text: str) -> tuple[list[str], list[tuple]]:
         raise ValueError("summary rows do not match their count")
     if not width:
         return names, [()] * count
-    it = iter(list(map(table.__getitem__, flat)))
-    return names, list(zip(*[it] * width))
+    # column by column (a strided slice of the indexes each), then zipped into rows
+    columns = [[table[i] for i in flat[c::width]] for c in range(width)]
+    return names, list(zip(*columns))
 
 
 def load(store: GraphStore, query) -> tuple[list[str], list[tuple]] | None:
