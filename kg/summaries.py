@@ -10,9 +10,10 @@ graph), as two literals:
 * ``#query`` — the SHA-256 of the query text (and of this format's
   version): an edited ``.rq`` file no longer matches, and the live query runs;
 * ``#rows`` — the result as JSON: the variables, the distinct terms grouped
-  by kind and language or datatype (``["l", "zh", [texts…]]``), and the rows
-  as one flat array of indexes into the table of those terms (0 is an
-  unbound value); see :func:`compute`.
+  by kind and language or datatype (``["l", "zh", [texts…]]``), and each
+  column as indexes into the table of those terms (0 is an unbound value),
+  or as runs of one index where the sorted rows repeat a value (an agency
+  beside each of its programs); see :func:`compute`.
 
 Summaries are committed with the facts they were computed from, and every
 write of :class:`kg.store.GraphStore` that changes pages drops them all in
@@ -44,8 +45,11 @@ from rdflib.term import BNode, Literal, URIRef
 from kg.errors import QueryError
 from kg.store import _FAST_LITERALS, DEFAULT_PREFIXES, XSD_STRING, GraphStore
 
-FORMAT = 2
-_U32 = next(code for code in "IL" if array.array(code).itemsize == 4)  # the row indexes' typecode
+FORMAT = 3
+_U16 = "H"
+_U32 = next(code for code in "IL" if array.array(code).itemsize == 4)
+# a column is kept as runs when it has at most this share of runs per row
+_RUNS_SHARE = 0.25
 HASH_FIELD = "query"
 ROWS_FIELD = "rows"
 
@@ -123,12 +127,38 @@ def compute(store: GraphStore, text: str, source: str = "query") -> str:
             final[first[term]] = n
             n += 1
         terms.append([kind, extra, [t.value for t in members]])
-    flat = array.array(_U32, [0 if i < 0 else final[i] for i in provisional])
-    if sys.byteorder == "big":
-        flat.byteswap()
-    doc = {"format": FORMAT, "vars": names, "terms": terms, "count": count,
-           "rows": base64.b64encode(flat.tobytes()).decode("ascii")}
+    flat = [0 if i < 0 else final[i] for i in provisional]
+    size = 2 if n <= 0x10000 else 4
+    width = len(names)
+    columns = [_encode_column(flat[c::width], size) for c in range(width)] if width else []
+    doc = {"format": FORMAT, "vars": names, "terms": terms, "count": count, "size": size, "columns": columns}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def _ints(values: list[int], size: int) -> str:
+    """Unsigned integers of ``size`` bytes, little-endian, in base64 (parsed in
+    C: a JSON list of numbers takes several times longer to read)."""
+    data = array.array(_U16 if size == 2 else _U32, values)
+    if sys.byteorder == "big":
+        data.byteswap()
+    return base64.b64encode(data.tobytes()).decode("ascii")
+
+
+def _read_ints(text: str, size: int) -> array.array:
+    data = array.array(_U16 if size == 2 else _U32, base64.b64decode(text, validate=True))
+    if sys.byteorder == "big":
+        data.byteswap()
+    return data
+
+
+def _encode_column(column: list[int], size: int) -> list:
+    """``["i", indexes]``, or ``["r", indexes, lengths]`` of the runs of equal
+    indexes when they are few (the sorted columns of a listing)."""
+    starts = [0] + [k for k in range(1, len(column)) if column[k] != column[k - 1]] if column else []
+    if len(starts) <= _RUNS_SHARE * len(column):
+        lengths = [b - a for a, b in zip(starts, starts[1:] + [len(column)])]
+        return ["r", _ints([column[k] for k in starts], size), _ints(lengths, 4)]
+    return ["i", _ints(column, size)]
 
 
 def compute_summaries(store: GraphStore, queries: Iterable | None = None) -> dict[str, int]:
@@ -209,16 +239,25 @@ def _decode(text: str) -> tuple[list[str], list[tuple]]:
     table: list = [None]
     for kind, extra, values in doc["terms"]:
         table += _group_terms(kind, extra, values)
-    flat = array.array(_U32, base64.b64decode(doc["rows"], validate=True))
-    if sys.byteorder == "big":
-        flat.byteswap()
-    width, count = len(names), doc["count"]
-    if len(flat) != width * count:
-        raise ValueError("summary rows do not match their count")
-    if not width:
+    count, size = doc["count"], doc["size"]
+    if size not in (2, 4) or len(doc["columns"]) != len(names):
+        raise ValueError("summary columns do not match their variables")
+    if not names:
         return names, [()] * count
-    # column by column (a strided slice of the indexes each), then zipped into rows
-    columns = [[table[i] for i in flat[c::width]] for c in range(width)]
+    columns = []
+    for spec in doc["columns"]:
+        if spec[0] == "i":
+            column = [table[i] for i in _read_ints(spec[1], size)]
+        elif spec[0] == "r":
+            column = []
+            extend = column.extend
+            for i, length in zip(_read_ints(spec[1], size), _read_ints(spec[2], 4), strict=True):
+                extend([table[i]] * length)
+        else:
+            raise ValueError(f"unknown column kind {spec[0]!r}")
+        if len(column) != count:
+            raise ValueError("a summary column does not match the count of rows")
+        columns.append(column)
     return names, list(zip(*columns))
 
 

@@ -64,8 +64,8 @@ def summary_is_used(store: GraphStore, name: str) -> bool:
 def forge(store: GraphStore, name: str, label: str = "forged") -> None:
     """Store a summary of ``name`` with the right hash but a made-up row, to tell which path answered."""
     q = library()[name]
-    doc = {"format": FORMAT, "vars": ["x"], "terms": [["s", "", [label]]], "count": 1,
-           "rows": base64.b64encode(struct.pack("<I", 1)).decode("ascii")}
+    doc = {"format": FORMAT, "vars": ["x"], "terms": [["s", "", [label]]], "count": 1, "size": 2,
+           "columns": [["i", base64.b64encode(struct.pack("<H", 1)).decode("ascii")]]}
     store.write_summaries({name: {"query": query_hash(q.text), "rows": json.dumps(doc)}})
 
 
@@ -341,3 +341,38 @@ def test_summaries_hidden_from_graph_patterns(fixture_store):
     assert int(rows[0][0]) == fixture_store.triple_count()
     reply = execute(fixture_store.oxigraph, sparql, "text/csv", 100, page_graphs=fixture_store.page_graph_iris())
     assert reply.status == 200 and b"resource/summary" not in reply.body and b"/page/p0" in reply.body
+
+
+# --- the encoding ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("distinct", [5, 70_000])  # indexes of 2 bytes, and of 4
+def test_summaries_columns_round_trip(distinct):
+    from kg.summaries import _encode_column, decode
+
+    values = [f"v{i}" for i in range(distinct)]
+    size = 2 if distinct + 1 <= 0x10000 else 4
+    count = 1000
+    sorted_col = sorted((i * 7) % 3 + 1 for i in range(count))  # few runs: kept as runs
+    spread_col = [(i * 7919) % distinct + 1 for i in range(count)]  # every row differs
+    unbound_col = [0 if i % 3 else 2 for i in range(count)]
+    cols = [sorted_col, spread_col, unbound_col]
+    specs = [_encode_column(c, size) for c in cols]
+    assert [s[0] for s in specs] == ["r", "i", "i"]
+    doc = {"format": FORMAT, "vars": ["a", "b", "c"], "terms": [["s", "", values]], "count": count,
+           "size": size, "columns": specs}
+    names, rows = decode(json.dumps(doc))
+    table = [None] + [Literal(v) for v in values]
+    assert names == ["a", "b", "c"]
+    assert rows == [tuple(table[c[k]] for c in cols) for k in range(count)]
+
+
+def test_summaries_column_of_the_wrong_length_runs_live(fixture_store):
+    from kg.summaries import _encode_column
+
+    q = library()["programs-per-year"]
+    doc = {"format": FORMAT, "vars": ["x"], "terms": [["s", "", ["a"]]], "count": 3, "size": 2,
+           "columns": [_encode_column([1, 1], 2)]}
+    fixture_store.write_summaries({q.name: {"query": query_hash(q.text), "rows": json.dumps(doc)}})
+    engine = OxigraphEngine(fixture_store)
+    assert same_terms(run_named(engine, q.name), run_named(engine, q.name, live=True))
