@@ -182,11 +182,20 @@ def _make_fast(base):
                     score[idx], end[idx] = max([(w + score[x + 1], x) for w, x in c])
             return end
 
-        def _Tokenizer__cut_DAG(self, sentence):  # jieba's accurate mode with the HMM, per block
+        def _single_chars(self, buf: str):
+            """A stretch of one-character words: an unknown word for the HMM
+            to segment, or single characters when it is a word itself."""
             from jieba import finalseg
 
+            if len(buf) == 1:
+                yield buf
+            elif not self.FREQ.get(buf):
+                yield from finalseg.cut(buf)
+            else:
+                yield from buf
+
+        def _Tokenizer__cut_DAG(self, sentence):  # jieba's accurate mode with the HMM, per block
             end = self._route(sentence)
-            freq = self.FREQ
             x = 0
             buf = ""
             n = len(sentence)
@@ -197,22 +206,12 @@ def _make_fast(base):
                     buf += word
                 else:
                     if buf:
-                        if len(buf) == 1:
-                            yield buf
-                        elif not freq.get(buf):
-                            yield from finalseg.cut(buf)
-                        else:
-                            yield from buf
+                        yield from self._single_chars(buf)
                         buf = ""
                     yield word
                 x = y
             if buf:
-                if len(buf) == 1:
-                    yield buf
-                elif not freq.get(buf):
-                    yield from finalseg.cut(buf)
-                else:
-                    yield from buf
+                yield from self._single_chars(buf)
 
     return Segmenter(base)
 
