@@ -212,3 +212,27 @@ def test_a_portals_source_line_starts_an_article_and_a_closing_credit_names_its_
     assert arts[1].reporters == ["李晓东", "张倩"]
     assert arts[1].text.rstrip().endswith("（通讯员 李晓东 张倩）")
     assert arts[2].reporters == ["马晓琳"]
+
+
+def test_a_portals_source_line_with_the_date_first_and_its_authors():
+    text = (
+        "### 甲镇召开春耕生产会议\n\n发布时间：2023-04-11　来源：某县融媒体中心　作者：周晓红　刘成\n\n"
+        "4月10日，甲镇召开会议，部署春耕生产。\n\n全镇落实种子2万公斤。\n\n"
+        "### 乙镇开展消防演练\n\n——全镇各村参与\n\n"
+        "发布时间：2023-04-12 09:30　来源：某县应急管理局　作者：孙立　通讯员：韩雪梅\n\n"
+        "4月11日，乙镇开展消防演练。\n\n"
+        "### 丙镇举办农民技能培训\n\n发布时间：2023-04-13　来源：某县人社局\n\n丙镇举办培训班3期。\n"
+    )
+    arts = split_articles(text)
+    assert [a.headline for a in arts] == ["甲镇召开春耕生产会议", "乙镇开展消防演练", "丙镇举办农民技能培训"]
+    assert [a.source for a in arts] == ["某县融媒体中心", "某县应急管理局", "某县人社局"]
+    assert arts[0].reporters == ["周晓红", "刘成"]
+    assert arts[1].reporters == ["孙立", "韩雪梅"]
+    assert arts[2].reporters == []
+
+
+def test_a_body_line_that_opens_with_a_date_field_is_no_source_line():
+    text = ("### 丁镇推进道路硬化\n\n本报讯（记者 王强）丁镇推进道路硬化。\n\n"
+            "发布时间：2023-04-12　全镇完成道路硬化12公里。\n")
+    arts = split_articles(text)
+    assert len(arts) == 1 and "全镇完成道路硬化12公里" in arts[0].text
