@@ -234,8 +234,8 @@ def _oxigraph_query(store_path: str, name: str, params: dict, runs: int, conn) -
     out: dict = {}
     with GraphStore.open(store_path, create=False, read_only=True) as store:
         engine = OxigraphEngine(store)
-        summary = get_query(name).summary
-        if summary:
+        has_summary = get_query(name).summary
+        if has_summary:
             # the summary path first, in the fresh process, as `kg query` and
             # `kg serve` answer it: after five live runs, each turning a large
             # result into rdflib terms, the heap is in a state they never see
@@ -244,7 +244,7 @@ def _oxigraph_query(store_path: str, name: str, params: dict, runs: int, conn) -
         med, times, rows = _median_ms(
             lambda: len(run_named(engine, name, params, timeout=None, live=True).rows), runs, 1e9)
         out.update({"median_ms": med, "runs_ms": times, "rows": rows})
-        if summary:
+        if has_summary:
             live = run_named(engine, name, params, timeout=None, live=True)
             summary = run_named(engine, name, params, timeout=None)
             out["summary_used"] = summary.rows is not live.rows and store.read_summary(name) is not None

@@ -117,8 +117,8 @@ def fast_segmenter():
     computed once. The dictionary, the weights, the order of the sums and
     the tie-breaks are jieba's, and the unknown stretches go to jieba's
     HMM as before: the words are the same as ``jieba.lcut`` gives (tested
-    on every page of the project and on random text), found in about 70 %
-    of the time.
+    on every page of the project and on random text), found in about two
+    thirds of the time (0.61–0.80 of jieba's in the runs measured).
     """
     global _fast
     if _fast is None:

@@ -41,10 +41,13 @@ BYLINE = re.compile(
     r"(?P<dateline>[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)?\s*"
     r"[（(](?P<people>[^（）()\n]{1,60})[)）]"
 )
+# the labels of a source line's fields that credit people, and of all its fields
+_CREDIT_LABELS = "作者|记者|通讯员"
+_FIELD_LABELS = f"{_CREDIT_LABELS}|摄影|摄像|编辑|来源|发布|更新|时间|日期|浏览"
 # the other fields of a portal's source line: its date, author(s), editor, views
 _META_FIELD = (
     r"(?:(?:发布|更新)?(?:时间|日期)[:：]\s*[\d\-/年月日:：\s]{6,30}"
-    r"|(?:作者|记者|通讯员|摄影|摄像)[:：]\s*[^\s　]{2,12}(?:[\s　]+[\u4e00-\u9fff·]{2,4})*|编辑[:：]\s*[^\s　]{2,12}"
+    rf"|(?:{_CREDIT_LABELS}|摄影|摄像)[:：]\s*[^\s　]{{2,12}}(?:[\s　]+[\u4e00-\u9fff·]{{2,4}})*|编辑[:：]\s*[^\s　]{{2,12}}"
     r"|浏览次数[:：]?\s*\d*|字号.{0,10})"
 )
 # a portal's source line, its fields in either order: 来源：献县融媒体中心　　发布时间：2024-03-20,
@@ -54,8 +57,8 @@ SOURCE_LINE = re.compile(
 )
 # the people a portal's source line credits (作者：何雪梅　王浩)
 _LINE_CREDIT = re.compile(
-    r"(?:作者|记者|通讯员)[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,5}"
-    r"(?:[\s　]+(?!(?:作者|记者|通讯员|编辑|摄影|摄像|来源|发布|更新|时间|日期|浏览))[\u4e00-\u9fff·]{2,5}(?![:：\u4e00-\u9fff]))*)"
+    rf"(?:{_CREDIT_LABELS})[:：]\s*(?P<names>[\u4e00-\u9fff·]{{2,5}}"
+    rf"(?:[\s　]+(?!(?:{_FIELD_LABELS}))[\u4e00-\u9fff·]{{2,5}}(?![:：\u4e00-\u9fff]))*)"
 )
 # reporters credited at the end of an article: （通讯员 李晓东 张倩）
 _CLOSING_CREDIT = re.compile(r"^[（(]\s*(?P<people>(?:记者|通讯员|实习生|见习记者|特约记者)[^（）()\n]{1,40})[)）]$")
@@ -329,8 +332,7 @@ def _byline_facts(d: _Draft) -> tuple[str, list[str], str]:
         else:  # a portal's 来源： line
             source = SOURCE_LINE.match(d.byline.text).group("src")
             # 作者：何雪梅　王浩, 通讯员：谢… in the line itself
-            for credit in _LINE_CREDIT.finditer(d.byline.text):
-                reporters += [n for n in re.split(r"[\s　]+", credit.group("names")) if _NAME.match(n)]
+            reporters = parse_people(" ".join(c.group("names") for c in _LINE_CREDIT.finditer(d.byline.text)))
             for u in ([] if reporters else d.units[::-1]):
                 credit = _CLOSING_CREDIT.match(u.text)
                 if credit:
